@@ -1,0 +1,31 @@
+namespace CustomerTools;
+
+/// <summary>
+/// The error ids of INTERFACE.md. Users' scripts match on them, so they never change.
+/// </summary>
+internal static class ErrorIds
+{
+    public const string NotConnected = "NotConnected";
+    public const string InvalidCustomerId = "InvalidCustomerId";
+    public const string InvalidEmail = "InvalidEmail";
+    public const string InvalidPhone = "InvalidPhone";
+    public const string CustomerNotFound = "CustomerNotFound";
+    public const string AuthenticationFailed = "AuthenticationFailed";
+    public const string AccessDenied = "AccessDenied";
+    public const string RateLimited = "RateLimited";
+    public const string ServiceError = "ServiceError";
+    public const string RequestTimedOut = "RequestTimedOut";
+    public const string InvalidResponse = "InvalidResponse";
+
+    // Ours, in the same spirit: the service refused the request itself (400 and other 4xx),
+    // e.g. a Help Scout query or date it could not parse.
+    public const string InvalidRequest = "InvalidRequest";
+
+    // Ours: Connect-* was given something it can't connect with.
+    public const string InvalidBaseUri = "InvalidBaseUri";
+    public const string MissingCredential = "MissingCredential";
+
+    /// <summary>Connection-level problems stop the pipeline; everything else concerns one input.</summary>
+    public static bool IsTerminating(string errorId) =>
+        errorId is NotConnected or AuthenticationFailed or AccessDenied or InvalidBaseUri or MissingCredential;
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using System.Net;
+
+namespace CustomerTools.Http;
+
+/// <summary>
+/// The one mapping from what went wrong on the wire to the contract's error ids, categories and
+/// messages, for both services. Messages say what happened and what to do, quoting the service.
+/// </summary>
+internal static class ApiErrors
+{
+    public static CustomerToolsException FromStatus(ServiceProfile profile, ApiRequest request, HttpStatusCode status, string? reason, string? serviceText, int retries)
+    {
+        string service = profile.ServiceName;
+        string answer = Answer(status, reason, serviceText);
+        return (int)status switch
+        {
+            401 => Error(ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, request,
+                $"{service} refused the credentials ({answer}). {profile.AuthenticationHint}"),
+            403 => Error(ErrorIds.AccessDenied, ErrorCategory.PermissionDenied, request,
+                $"{service} denied access to the {request.Subject} ({answer}). {profile.AccessDeniedHint}"),
+            404 => Error(ErrorIds.CustomerNotFound, ErrorCategory.ObjectNotFound, request,
+                $"{service} has no {request.Subject} ({answer})."),
+            429 => Error(ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, request,
+                $"{service} kept rate limiting the request for the {request.Subject} ({answer}{Retried(retries)}). Lower -ThrottleLimit, or run the job again later."),
+            >= 500 => Error(ErrorIds.ServiceError, ErrorCategory.ConnectionError, request,
+                $"{service} failed to answer for the {request.Subject} ({answer}{Retried(retries)}). Try again later; if it persists, check the service's status page."),
+            >= 300 and < 400 => InvalidResponse(profile, request, $"an unexpected redirect, {answer}"),
+            _ => Error(ErrorIds.InvalidRequest, ErrorCategory.InvalidArgument, request,
+                $"{service} refused the request for the {request.Subject} ({answer}). Check the values given."),
+        };
+    }
+
+    public static CustomerToolsException NetworkFailure(ServiceProfile profile, ApiRequest request, Exception exception, int retries) =>
+        Error(ErrorIds.ServiceError, ErrorCategory.ConnectionError, request,
+            $"Could not reach {profile.ServiceName} at {request.Uri.Host} for the {request.Subject}{Retried(retries)}: {exception.Message.TrimEnd('.')}. Check the network, the proxy and -BaseUri.",
+            exception);
+
+    public static CustomerToolsException TimedOut(ServiceProfile profile, ApiRequest request, TimeSpan timeout, Exception exception) =>
+        Error(ErrorIds.RequestTimedOut, ErrorCategory.OperationTimeout, request,
+            string.Format(CultureInfo.InvariantCulture, "{0} did not answer the request for the {1} within {2:0.###} s. Try again later, or allow more time with -TimeoutSec when you connect.", profile.ServiceName, request.Subject, timeout.TotalSeconds),
+            exception);
+
+    public static CustomerToolsException InvalidResponse(ServiceProfile profile, ApiRequest request, string problem, Exception? exception = null) =>
+        Error(ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, request,
+            $"{profile.ServiceName} answered the request for the {request.Subject} with something other than the documented JSON: {problem}. If this persists, the API may have changed; please report it.",
+            exception);
+
+    public static CustomerToolsException ForeignHost(ServiceProfile profile, ApiRequest request, Uri baseUri, Uri elsewhere) =>
+        Error(ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, request,
+            $"{profile.ServiceName} sent the request for the {request.Subject} on to {elsewhere.GetLeftPart(UriPartial.Authority)}, away from {baseUri.GetLeftPart(UriPartial.Authority)}. Credentials never go to another host, so it was not followed; check -BaseUri.");
+
+    private static string Answer(HttpStatusCode status, string? reason, string? serviceText)
+    {
+        string code = ((int)status).ToString(CultureInfo.InvariantCulture);
+        string head = string.IsNullOrWhiteSpace(reason) ? code : $"{code} {reason}";
+        return string.IsNullOrWhiteSpace(serviceText) ? head : $"{head}: {serviceText}";
+    }
+
+    private static string Retried(int retries) => retries switch
+    {
+        0 => string.Empty,
+        1 => ", after 1 retry",
+        _ => string.Format(CultureInfo.InvariantCulture, ", after {0} retries", retries),
+    };
+
+    private static CustomerToolsException Error(string id, ErrorCategory category, ApiRequest request, string message, Exception? inner = null) =>
+        new(id, category, request.Target, message, inner);
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Net.Http;
+
+namespace CustomerTools.Http;
+
+/// <summary>One logical request: the HTTP layer may send it several times (retries, renewals).</summary>
+internal sealed class ApiRequest
+{
+    public ApiRequest(HttpMethod method, Uri uri, string subject, object? target)
+    {
+        Method = method;
+        Uri = uri;
+        Subject = subject;
+        Target = target;
+    }
+
+    public HttpMethod Method { get; }
+
+    public Uri Uri { get; }
+
+    /// <summary>What the request is about, for messages: "customer with id '…'".</summary>
+    public string Subject { get; }
+
+    /// <summary>The user's input, the TargetObject of any error.</summary>
+    public object? Target { get; }
+
+    /// <summary>Credentials to put on each attempt; null for the token request itself.</summary>
+    public IRequestAuthenticator? Authenticator { get; init; }
+
+    /// <summary>Builds the body afresh for each attempt (a sent HttpContent can't be sent again).</summary>
+    public Func<HttpContent>? Content { get; init; }
+
+    /// <summary>Whether the service may be asked again after a 429, 502-504 or a network fault.</summary>
+    public bool Retryable { get; init; } = true;
+}

@@ -1,0 +1,26 @@
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace CustomerTools.Http;
+
+/// <summary>A fixed bearer credential (a Kustomer API key, a Help Scout access token): nothing to renew.</summary>
+internal sealed class StaticBearerAuthenticator : IRequestAuthenticator
+{
+    private readonly SecureString _secret;
+
+    public StaticBearerAuthenticator(SecureString secret)
+    {
+        _secret = secret;
+    }
+
+    public Task<int> AuthorizeAsync(HttpRequestMessage request, IRequestLog log, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SecretText.Reveal(_secret));
+        return Task.FromResult(0);
+    }
+
+    public Task<bool> RenewAsync(int stamp, IRequestLog log, CancellationToken cancellationToken) => Task.FromResult(false);
+}

@@ -1,0 +1,9 @@
+namespace CustomerTools.Kustomer;
+
+/// <summary>The fields Kustomer can find a customer by, besides its id (api notes §3).</summary>
+internal enum KustomerLookup
+{
+    Email,
+    ExternalId,
+    Phone,
+}

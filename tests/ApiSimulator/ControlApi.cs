@@ -1,0 +1,82 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace CustomerTools.ApiSimulator;
+
+/// <summary>
+/// The simulator's own routes under /_sim/, for tests that run it as a separate process (Pester):
+/// the same levers the in-process API offers.
+/// </summary>
+internal static class ControlApi
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task HandleAsync(Simulator simulator, HttpContext context, string rawPath)
+    {
+        var query = context.Request.Query;
+        int Int(string name) => int.Parse(query[name].ToString(), CultureInfo.InvariantCulture);
+        switch (context.Request.Method + " " + rawPath)
+        {
+            case "POST /_sim/reset":
+                simulator.Reset();
+                break;
+            case "POST /_sim/script":
+                simulator.Script((await ReadAsync<ScriptedAnswer>(context))!);
+                break;
+            case "GET /_sim/requests":
+                await WriteAsync(context, simulator.Requests);
+                return;
+            case "POST /_sim/requests/clear":
+                simulator.ClearRequests();
+                break;
+            case "POST /_sim/latency":
+                simulator.Latency = TimeSpan.FromMilliseconds(Int("ms"));
+                break;
+            case "POST /_sim/faults":
+                simulator.Faults = await ReadAsync<FaultSchedule>(context);
+                break;
+            case "POST /_sim/kustomer/generate":
+                simulator.Kustomer.GeneratedCount = Int("count");
+                break;
+            case "POST /_sim/kustomer/clear":
+                simulator.Kustomer.Clear();
+                break;
+            case "POST /_sim/kustomer/quota":
+                simulator.KustomerQuota = new QuotaWindow(Int("limit"), TimeSpan.FromMilliseconds(Int("windowMs")));
+                break;
+            case "POST /_sim/helpscout/generate":
+                simulator.HelpScout.GeneratedCount = Int("count");
+                break;
+            case "POST /_sim/helpscout/expire-tokens":
+                simulator.HelpScout.ExpireTokens();
+                break;
+            case "POST /_sim/helpscout/token-lifetime":
+                simulator.HelpScout.TokenLifetimeSeconds = Int("seconds");
+                break;
+            case "POST /_sim/helpscout/list-items-embedded":
+                simulator.HelpScout.ListItemsEmbedded = bool.Parse(query["value"].ToString());
+                break;
+            case "GET /_sim/helpscout/token-requests":
+                await WriteAsync(context, new { count = simulator.HelpScout.TokenRequests });
+                return;
+            default:
+                context.Response.StatusCode = 404;
+                return;
+        }
+
+        context.Response.StatusCode = 204;
+    }
+
+    private static async Task<T?> ReadAsync<T>(HttpContext context) =>
+        await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);
+
+    private static async Task WriteAsync<T>(HttpContext context, T value)
+    {
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, Json, context.RequestAborted);
+    }
+}

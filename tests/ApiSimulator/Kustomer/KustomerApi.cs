@@ -1,0 +1,102 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+
+namespace CustomerTools.ApiSimulator.Kustomer;
+
+/// <summary>Kustomer's customer routes (api notes §3-§6), answered from the store.</summary>
+internal sealed class KustomerApi
+{
+    private const string CustomersPath = "/v1/customers";
+
+    private readonly KustomerStore _store;
+
+    public KustomerApi(KustomerStore store)
+    {
+        _store = store;
+    }
+
+    public static bool Handles(string rawPath) => rawPath.StartsWith("/v1/", StringComparison.Ordinal);
+
+    public Task HandleAsync(HttpContext context, RecordedRequest request)
+    {
+        string? auth = request.Header("Authorization");
+        if (auth == $"Bearer {KustomerStore.NoRoleKey}")
+        {
+            return Answers.Json(context, 403, """{"errors":[{"status":403,"code":"forbidden","title":"Forbidden: missing org.permission.customer.read"}]}""");
+        }
+
+        if (auth != $"Bearer {KustomerStore.ValidKey}")
+        {
+            return Answers.Json(context, 401, """{"errors":[{"status":"401","code":"unauthorized","title":"Expired token"}]}""");
+        }
+
+        if (request.Method != "GET")
+        {
+            return Answers.Json(context, 405, """{"errors":[{"status":405,"code":"method_not_allowed","title":"Method Not Allowed"}]}""");
+        }
+
+        if (request.RawPath == CustomersPath)
+        {
+            return ListAsync(context, request);
+        }
+
+        if (!request.RawPath.StartsWith(CustomersPath + "/", StringComparison.Ordinal))
+        {
+            return NotFound(context, "path");
+        }
+
+        // One segment after /v1/customers/: an id, or "email=…" / "externalId=…" / "phone=…".
+        string segment = request.RawPath.Substring(CustomersPath.Length + 1);
+        if (segment.Contains('/', StringComparison.Ordinal))
+        {
+            return NotFound(context, "path");
+        }
+
+        int equals = segment.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 0)
+        {
+            string? customer = _store.Find(Uri.UnescapeDataString(segment));
+            return customer is null ? NotFound(context, "id") : Answers.Json(context, 200, "{\"data\":" + customer + "}");
+        }
+
+        request.LookupField = segment.Substring(0, equals);
+        request.LookupValue = Uri.UnescapeDataString(segment.Substring(equals + 1));
+        var found = _store.Lookup(request.LookupField, request.LookupValue);
+        return found.Count switch
+        {
+            0 => NotFound(context, request.LookupField),
+            1 => Answers.Json(context, 200, "{\"data\":" + found[0] + "}"),
+            _ => Answers.Json(context, 200, "{\"data\":[" + string.Join(",", found) + "]}"),
+        };
+    }
+
+    private Task ListAsync(HttpContext context, RecordedRequest request)
+    {
+        int page = Number(request, "page", 1);
+        int pageSize = Number(request, "pageSize", 100);
+        if (page < 1 || pageSize < 1 || pageSize > 100)
+        {
+            return Answers.Json(context, 400, """{"errors":[{"code":"bad_request","message":"Invalid request body or parameters.","meta":{}}]}""");
+        }
+
+        int total = _store.Count;
+        int totalPages = (total + pageSize - 1) / pageSize;
+        var items = _store.Page(page, pageSize);
+        string Link(int p) => $"\"{CustomersPath}?page={p}&pageSize={pageSize}\"";
+        string next = page < totalPages ? Link(page + 1) : "null";
+        string prev = page > 1 ? Link(page - 1) : "null";
+        string meta = JsonSerializer.Serialize(new { pageSize, page, total, totalPages });
+        string links = "{\"self\":" + Link(page) + ",\"first\":" + Link(1) + ",\"prev\":" + prev + ",\"next\":" + next + ",\"last\":" + Link(Math.Max(1, totalPages)) + "}";
+        return Answers.Json(context, 200, "{\"meta\":" + meta + ",\"data\":[" + string.Join(",", items) + "],\"links\":" + links + "}");
+    }
+
+    private static int Number(RecordedRequest request, string name, int fallback) =>
+        request.Query.TryGetValue(name, out string? text) && int.TryParse(text, CultureInfo.InvariantCulture, out int value) ? value : fallback;
+
+    private static Task NotFound(HttpContext context, string parameter) =>
+        Answers.Json(context, 404, """{"errors":[{"status":404,"code":"not_found","title":"Not Found","source":{"parameter":""" + JsonSerializer.Serialize(parameter) + "}}]}");
+}

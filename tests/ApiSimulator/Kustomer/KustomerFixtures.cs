@@ -1,0 +1,91 @@
+using System;
+using System.Globalization;
+
+namespace CustomerTools.ApiSimulator.Kustomer;
+
+/// <summary>
+/// Customer resources in Kustomer's documented shape (api notes §4): one with every attribute of
+/// the schema, one sparse (nulls, missing members, flags as strings), and generated ones.
+/// </summary>
+public static class KustomerFixtures
+{
+    public const string FullId = "64b7f0c2e4a1d3b5c6a7e8f9";
+    public const string SparseId = "64b7f0c2e4a1d3b5c6a7e900";
+
+    /// <summary>Generated customers have ids with this prefix and their number in hex.</summary>
+    public const string GeneratedPrefix = "aa00";
+
+    public const string Full = """
+        {"type": "customer", "id": "64b7f0c2e4a1d3b5c6a7e8f9",
+          "attributes": {
+            "name": "Priya Raman", "displayName": "Priya Raman", "displayColor": "teal", "displayIcon": "flower",
+            "externalId": "acct-20931",
+            "externalIds": [{"externalId": "acct-20931", "verified": true, "id": null}],
+            "sharedExternalIds": [], "signedUpAt": "2023-02-14T10:20:30.456Z", "avatarUrl": null, "username": null,
+            "emails": [{"email": "priya@northwind.example", "verified": true, "type": "work", "id": "64b7f0c2e4a1d3b5c6a7e901"}],
+            "sharedEmails": [{"email": "billing@northwind.example", "verified": false, "type": "other", "id": null}],
+            "phones": [{"phone": "+442071838750", "type": "mobile", "verified": false}], "sharedPhones": [],
+            "socials": [{"type": "twitter", "userid": "1183", "username": "priyar", "url": "https://x.com/priyar", "verified": false}],
+            "sharedSocials": [], "urls": [{"url": "https://northwind.example", "type": "website"}],
+            "locations": [{"type": "work", "address": "1 Canal St, London"}], "activeUsers": [], "watchers": [],
+            "recentLocation": {"updatedAt": "2025-05-01T08:00:00.000Z"},
+            "locale": "en_GB", "timeZone": "Europe/London", "birthdayAt": null, "gender": null, "presence": "offline",
+            "createdAt": "2023-02-14T10:20:30.456Z", "updatedAt": "2025-05-02T16:45:12.001Z",
+            "modifiedAt": "2025-05-02T16:45:12.001Z", "lastSeenAt": "2025-05-01T08:00:00.000Z",
+            "lastActivityAt": "2025-05-02T16:45:11.870Z", "lastCustomerActivityAt": "2025-05-01T08:02:44.120Z",
+            "lastMessageIn": {"sentAt": "2025-05-01T08:02:44.120Z", "sentiment": null},
+            "lastConversation": {"id": "6612aa0be4a1d3b5c6a70011", "sentiment": {"confidence": 0.7, "polarity": 1}, "tags": []},
+            "conversationCounts": {"all": 9, "snoozed": 0, "open": 1, "done": 8},
+            "preview": {"previewAt": "2025-05-01T08:02:44.120Z", "type": "email", "text": "Fixed, thanks", "subject": "Invoice 4471"},
+            "tags": ["5f0c1a2b3c4d5e6f7a8b9c0d"], "sentiment": {"polarity": 1, "confidence": 0.66},
+            "progressiveStatus": "open", "verified": true, "rev": 12,
+            "custom": {"tierStr": "gold", "seatsNum": 40, "renewalAt": null, "vipBool": true, "contractAt": "2026-01-31T00:00:00.000Z", "scoreNum": 4.5}},
+          "relationships": {
+            "org": {"links": {"self": "/v1/orgs/5a1b2c3d4e5f6a7b8c9d0e1f"}, "data": {"type": "org", "id": "5a1b2c3d4e5f6a7b8c9d0e1f"}},
+            "messages": {"links": {"self": "/v1/customers/64b7f0c2e4a1d3b5c6a7e8f9/messages"}},
+            "modifiedBy": {"links": {"self": "/v1/users/5a1b2c3d4e5f6a7b8c9d0e20"}, "data": {"type": "user", "id": "5a1b2c3d4e5f6a7b8c9d0e20"}}},
+          "links": {"self": "/v1/customers/64b7f0c2e4a1d3b5c6a7e8f9"}}
+        """;
+
+    public const string Sparse = """
+        {"type": "customer", "id": "64b7f0c2e4a1d3b5c6a7e900",
+          "attributes": {"name": null, "displayName": "ann", "emails": [{"email": "ann@sparse.example", "verified": "true", "type": null}],
+                         "phones": null, "externalIds": [], "tags": null, "verified": "false", "rev": 1,
+                         "createdAt": "2025-06-01T09:00:00.000Z", "updatedAt": null, "progressiveStatus": null,
+                         "conversationCounts": null, "custom": null}}
+        """;
+
+    public static string GeneratedId(int index) => GeneratedPrefix + index.ToString("x20", CultureInfo.InvariantCulture);
+
+    public static bool TryParseGenerated(string id, out int index)
+    {
+        index = -1;
+        return id.Length == 24 && id.StartsWith(GeneratedPrefix, StringComparison.OrdinalIgnoreCase)
+            && int.TryParse(id.AsSpan(GeneratedPrefix.Length), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out index);
+    }
+
+    public static string Generated(int index) => GeneratedTemplate
+        .Replace("@ID@", GeneratedId(index), StringComparison.Ordinal)
+        .Replace("@N@", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@PHONE@", (index % 10000).ToString("D4", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@MONTH@", (1 + (index % 12)).ToString("D2", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@DAY@", (1 + (index % 28)).ToString("D2", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@R9@", (index % 9).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@R50@", (index % 50).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@R100@", (index % 100).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@TAG@", (index % 7).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@TIER@", index % 3 == 0 ? "gold" : "silver", StringComparison.Ordinal)
+        .Replace("@VIP@", index % 5 == 0 ? "true" : "false", StringComparison.Ordinal);
+
+    private const string GeneratedTemplate = """
+        {"type":"customer","id":"@ID@","attributes":{"name":"Customer @N@","displayName":"Customer @N@",
+        "externalId":"ext-@N@","externalIds":[{"externalId":"ext-@N@","verified":true}],
+        "emails":[{"email":"customer@N@@example.test","verified":true,"type":"work"}],
+        "phones":[{"phone":"+1415555@PHONE@","type":"mobile","verified":false}],
+        "tags":["vip","t@TAG@"],"locale":"en_US","timeZone":"America/New_York","verified":true,"rev":@R50@,
+        "createdAt":"2024-01-01T00:00:00.000Z","updatedAt":"2025-@MONTH@-@DAY@T12:00:00.123Z",
+        "conversationCounts":{"all":@R9@,"open":0,"snoozed":0,"done":@R9@},
+        "custom":{"tierStr":"@TIER@","seatsNum":@R100@,"vipBool":@VIP@}},
+        "links":{"self":"/v1/customers/@ID@"}}
+        """;
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+
+namespace CustomerTools.ApiSimulator;
+
+/// <summary>One request as the simulator received it, for tests to check what really went out.</summary>
+public sealed class RecordedRequest
+{
+    public required string Method { get; init; }
+
+    /// <summary>The request target exactly as sent, still percent-encoded.</summary>
+    public required string RawTarget { get; init; }
+
+    /// <summary>The path without its query, still percent-encoded.</summary>
+    public required string RawPath { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Query { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Headers { get; init; }
+
+    public string Body { get; init; } = string.Empty;
+
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    /// <summary>For lookups (<c>/v1/customers/email=…</c>): the field and its decoded value.</summary>
+    public string? LookupField { get; set; }
+
+    public string? LookupValue { get; set; }
+
+    /// <summary>True when the client hung up before the answer was complete.</summary>
+    public bool Aborted { get; set; }
+
+    /// <summary>What the simulator answered (status code), or 0 when it dropped the connection.</summary>
+    public int Status { get; set; }
+
+    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+}

@@ -1,0 +1,267 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerTools.ApiSimulator.HelpScout;
+using CustomerTools.ApiSimulator.Kustomer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerTools.ApiSimulator;
+
+/// <summary>
+/// Both APIs on one loopback port. Each request is recorded, then may be delayed (latency),
+/// answered by a scripted answer, broken by the fault schedule, refused by a quota, and otherwise
+/// served by the Kustomer (/v1) or Help Scout (/v2) routes. /_sim/ is the control API.
+/// </summary>
+public sealed class Simulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly List<ScriptedAnswer> _scripted = new();
+    private readonly ConcurrentDictionary<string, int> _attempts = new();
+    private readonly KustomerApi _kustomerApi;
+    private readonly HelpScoutApi _helpScoutApi;
+    private int _inFlight;
+
+    private Simulator(WebApplication app)
+    {
+        _app = app;
+        _kustomerApi = new KustomerApi(Kustomer);
+        _helpScoutApi = new HelpScoutApi(HelpScout, () => DateTimeOffset.UtcNow);
+        app.Run(HandleAsync);
+    }
+
+    public KustomerStore Kustomer { get; } = new();
+
+    public HelpScoutStore HelpScout { get; } = new();
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>Added before every API answer, as a slow network or service would.</summary>
+    public TimeSpan Latency { get; set; }
+
+    public FaultSchedule? Faults { get; set; }
+
+    public QuotaWindow? KustomerQuota { get; set; }
+
+    public QuotaWindow? HelpScoutQuota { get; set; }
+
+    /// <summary>Requests being answered right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
+
+    public static async Task<Simulator> StartAsync(int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options =>
+        {
+            options.Listen(IPAddress.Loopback, port);
+            options.Limits.MaxRequestLineSize = 64 * 1024;
+        });
+        var simulator = new Simulator(builder.Build());
+        await simulator._app.StartAsync();
+        string address = simulator._app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        simulator.BaseUri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        return simulator;
+    }
+
+    /// <summary>Requests whose raw path contains <paramref name="pathContains"/>.</summary>
+    public IReadOnlyList<RecordedRequest> RequestsTo(string pathContains) =>
+        Requests.Where(r => r.RawPath.Contains(pathContains, StringComparison.Ordinal)).ToArray();
+
+    public void ClearRequests() => _requests.Clear();
+
+    public void Script(ScriptedAnswer answer)
+    {
+        lock (_scripted)
+        {
+            _scripted.Add(answer);
+        }
+    }
+
+    /// <summary>Back to the fixtures, with no scripts, faults, quotas, latency or recorded requests.</summary>
+    public void Reset()
+    {
+        lock (_scripted)
+        {
+            _scripted.Clear();
+        }
+
+        _requests.Clear();
+        _attempts.Clear();
+        Kustomer.Reset();
+        HelpScout.Reset();
+        Latency = TimeSpan.Zero;
+        Faults = null;
+        KustomerQuota = null;
+        HelpScoutQuota = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        string rawTarget = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        int queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        string rawPath = queryStart < 0 ? rawTarget : rawTarget.Substring(0, queryStart);
+        if (rawPath.StartsWith("/_sim/", StringComparison.Ordinal))
+        {
+            await ControlApi.HandleAsync(this, context, rawPath);
+            return;
+        }
+
+        var request = await RecordAsync(context, rawTarget, rawPath);
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            if (Latency > TimeSpan.Zero)
+            {
+                await Task.Delay(Latency, context.RequestAborted);
+            }
+
+            if (TakeScripted(request) is { } scripted)
+            {
+                await Breakages.AnswerAsync(context, scripted);
+                if (!scripted.ThenServe)
+                {
+                    return;
+                }
+
+                context.Response.Clear();
+            }
+
+            int attempt = _attempts.AddOrUpdate(rawTarget, 0, (_, n) => n + 1);
+            if (Faults?.FaultFor(rawTarget, attempt) is { } fault)
+            {
+                await Breakages.FaultAsync(context, fault, KustomerApi.Handles(rawPath));
+                return;
+            }
+
+            if (!await PassesQuotaAsync(context, rawPath))
+            {
+                return;
+            }
+
+            if (KustomerApi.Handles(rawPath))
+            {
+                await _kustomerApi.HandleAsync(context, request);
+            }
+            else if (HelpScoutApi.Handles(rawPath))
+            {
+                await _helpScoutApi.HandleAsync(context, request);
+            }
+            else
+            {
+                await Answers.Json(context, 404, """{"message":"No such route in the simulator"}""");
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client hung up; recorded below.
+        }
+        finally
+        {
+            request.Aborted = context.RequestAborted.IsCancellationRequested;
+            request.Status = request.Aborted ? 0 : context.Response.StatusCode;
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<RecordedRequest> RecordAsync(HttpContext context, string rawTarget, string rawPath)
+    {
+        string body = string.Empty;
+        if (context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+
+        var request = new RecordedRequest
+        {
+            Method = context.Request.Method,
+            RawTarget = rawTarget,
+            RawPath = rawPath,
+            Query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+            Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            Body = body,
+            ReceivedAt = DateTimeOffset.UtcNow,
+        };
+        _requests.Enqueue(request);
+        return request;
+    }
+
+    private ScriptedAnswer? TakeScripted(RecordedRequest request)
+    {
+        lock (_scripted)
+        {
+            var answer = _scripted.FirstOrDefault(a =>
+                (a.Method is null || string.Equals(a.Method, request.Method, StringComparison.OrdinalIgnoreCase))
+                && request.RawPath.Contains(a.PathContains, StringComparison.Ordinal));
+            if (answer?.Times is { } times)
+            {
+                if (times <= 1)
+                {
+                    _scripted.Remove(answer);
+                }
+
+                answer.Times = times - 1;
+            }
+
+            return answer;
+        }
+    }
+
+    private async Task<bool> PassesQuotaAsync(HttpContext context, string rawPath)
+    {
+        bool kustomer = KustomerApi.Handles(rawPath);
+        QuotaWindow? quota = kustomer ? KustomerQuota : HelpScoutQuota;
+        if (quota is null)
+        {
+            return true;
+        }
+
+        bool allowed = quota.TryTake(DateTimeOffset.UtcNow, out int remaining, out TimeSpan untilReset);
+        var headers = context.Response.Headers;
+        if (kustomer)
+        {
+            headers["x-ratelimit-limit"] = quota.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers["x-ratelimit-remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers["x-ratelimit-reset"] = untilReset.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            headers["X-RateLimit-Limit-Minute"] = quota.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers["X-RateLimit-Remaining-Minute"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!allowed)
+            {
+                headers["X-RateLimit-Retry-After"] = Math.Ceiling(untilReset.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        if (!allowed)
+        {
+            await Answers.Json(context, 429, kustomer
+                ? """{"errors":[{"status":429,"code":"too_many_requests","title":"Too Many Requests"}]}"""
+                : """{"message":"API rate limit exceeded"}""");
+        }
+
+        return allowed;
+    }
+}

@@ -1,0 +1,44 @@
+using System;
+using CustomerTools.ApiSimulator;
+using CustomerTools.ApiSimulator.HelpScout;
+using CustomerTools.ApiSimulator.Kustomer;
+using Xunit;
+
+namespace CustomerTools.Tests;
+
+/// <summary>A fresh PowerShell session with the module imported, and a reset simulator.</summary>
+public abstract class ModuleTest : IClassFixture<SimulatorFixture>, IDisposable
+{
+    protected ModuleTest(SimulatorFixture fixture)
+    {
+        Sim = fixture.Simulator;
+        Sim.Reset();
+        Ps = new PowerShellSession();
+    }
+
+    internal Simulator Sim { get; }
+
+    internal PowerShellSession Ps { get; }
+
+    public void Dispose()
+    {
+        Ps.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    internal PsResult ConnectKustomer(string key = KustomerStore.ValidKey, string more = "")
+    {
+        var result = Ps.Run($"Connect-Kustomer -ApiKey $key -BaseUri '{Sim.BaseUri}' {more}", ("key", PowerShellSession.Secure(key)));
+        Assert.Null(result.Fatal);
+        return result;
+    }
+
+    internal PsResult ConnectHelpScout(string more = "")
+    {
+        var result = Ps.Run(
+            $"Connect-HelpScout -ClientId '{HelpScoutStore.AppId}' -ClientSecret $secret -BaseUri '{Sim.BaseUri}' {more}",
+            ("secret", PowerShellSession.Secure(HelpScoutStore.AppSecret)));
+        Assert.True(result.Fatal is null, result.AllText());
+        return result;
+    }
+}
