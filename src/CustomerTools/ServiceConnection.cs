@@ -50,8 +50,12 @@ public abstract class ServiceConnection
             null;
         if (problem is not null)
         {
-            throw new CustomerToolsException(ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, baseUri,
-                $"{InputText.Quote(baseUri.OriginalString)} can't be the {serviceName} base URI: {problem}. Give the service root, e.g. https://api.example.com.");
+            // A password in the URI must not be echoed back.
+            string shown = baseUri.IsAbsoluteUri && baseUri.UserInfo.Length > 0
+                ? baseUri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped)
+                : baseUri.OriginalString;
+            throw new CustomerToolsException(ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, shown,
+                $"{InputText.Quote(shown)} can't be the {serviceName} base URI: {problem}. Give the service root, e.g. https://api.example.com.");
         }
 
         return new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/");

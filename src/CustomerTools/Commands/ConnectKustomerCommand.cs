@@ -12,7 +12,7 @@ namespace CustomerTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Kustomer")]
 [OutputType(typeof(KustomerConnection))]
-public sealed class ConnectKustomerCommand : PSCmdlet
+public sealed class ConnectKustomerCommand : ConnectCommand<KustomerConnection>
 {
     private const string ApiKeyVariable = "KUSTOMER_API_KEY";
 
@@ -25,47 +25,15 @@ public sealed class ConnectKustomerCommand : PSCmdlet
     [ValidateSet("US", "EU", "IN", IgnoreCase = true)]
     public string? Region { get; set; }
 
-    /// <summary>Another service root: an org host, a proxy, or a test server on this machine.</summary>
-    [Parameter]
-    public Uri? BaseUri { get; set; }
-
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
-    /// <summary>How long one request may take before it fails with RequestTimedOut.</summary>
-    [Parameter]
-    [ValidateRange(1, 3600)]
-    public int TimeoutSec { get; set; } = 30;
-
-    /// <summary>How often a throttled or failed GET is retried.</summary>
-    [Parameter]
-    [ValidateRange(0, 20)]
-    public int MaxRetries { get; set; } = 5;
-
-    protected override void EndProcessing()
+    private protected override KustomerConnection Connect()
     {
-        try
-        {
-            SecureString apiKey = ApiKey ?? FromEnvironment()
-                ?? throw new CustomerToolsException(ErrorIds.MissingCredential, ErrorCategory.InvalidArgument, null,
-                    $"No Kustomer API key: pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString), or set the {ApiKeyVariable} environment variable.");
-            Uri baseUri = BaseUri is null
-                ? KustomerRegion.Hosts[Region ?? "US"]
-                : ServiceConnection.ValidateBaseUri(BaseUri, "Kustomer");
-            string region = Region?.ToUpperInvariant() ?? KustomerRegion.Of(baseUri);
-
-            var connection = new KustomerConnection(baseUri, region, apiKey, TimeSpan.FromSeconds(TimeoutSec), MaxRetries);
-            SessionConnection<KustomerConnection>.Current = connection;
-            WriteVerbose($"Connected to Kustomer ({region}) at {baseUri}. No request was sent: the first Get-KustomerCustomer shows whether the key works.");
-            if (PassThru)
-            {
-                WriteObject(connection);
-            }
-        }
-        catch (CustomerToolsException e)
-        {
-            ThrowTerminatingError(e.ToErrorRecord());
-        }
+        SecureString apiKey = ApiKey ?? FromEnvironment()
+            ?? throw new CustomerToolsException(ErrorIds.MissingCredential, ErrorCategory.InvalidArgument, null,
+                $"No Kustomer API key: pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString), or set the {ApiKeyVariable} environment variable.");
+        Uri baseUri = ServiceRoot(KustomerRegion.Hosts[Region ?? "US"], "Kustomer");
+        string region = Region?.ToUpperInvariant() ?? KustomerRegion.Of(baseUri);
+        WriteVerbose("Connect-Kustomer sends no request: the first Get-KustomerCustomer shows whether the key works.");
+        return new KustomerConnection(baseUri, region, apiKey, Timeout, MaxRetries);
     }
 
     private static SecureString? FromEnvironment() =>

@@ -12,9 +12,6 @@ public sealed class DisconnectKustomerCommand : PSCmdlet
     [Parameter(ValueFromPipeline = true)]
     public KustomerConnection? Connection { get; set; }
 
-    protected override void ProcessRecord()
-    {
-        KustomerConnection? closed = SessionConnection<KustomerConnection>.Disconnect(Connection);
-        WriteVerbose(closed is null ? "There was no Kustomer connection to close." : $"Closed {closed}.");
-    }
+    protected override void ProcessRecord() =>
+        WriteVerbose(SessionConnection<KustomerConnection>.Disconnect(Connection) is { } closed ? $"Closed {closed}." : "There was no Kustomer connection to close.");
 }

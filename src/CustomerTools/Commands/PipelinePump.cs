@@ -44,7 +44,7 @@ internal sealed class PipelinePump : IRequestLog, IDisposable
     }
 
     /// <summary>On the pipeline thread: waits for <paramref name="task"/>, writing messages meanwhile.</summary>
-    public T Run<T>(Cmdlet cmdlet, Task<T> task)
+    public void Run(Cmdlet cmdlet, Task task)
     {
         Watch(task);
         while (!task.IsCompleted)
@@ -53,7 +53,7 @@ internal sealed class PipelinePump : IRequestLog, IDisposable
         }
 
         WriteMessages(cmdlet);
-        return task.GetAwaiter().GetResult();
+        task.GetAwaiter().GetResult();
     }
 
     public void WriteMessages(Cmdlet cmdlet)

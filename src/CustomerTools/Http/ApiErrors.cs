@@ -15,10 +15,15 @@ internal static class ApiErrors
     {
         string service = profile.ServiceName;
         string answer = Answer(status, reason, serviceText);
+        if ((int)status == 401 || (request.ObtainsCredential && (int)status is 400 or 403))
+        {
+            // A refused token request concerns the connection, not any one input.
+            return Error(ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, request.ObtainsCredential ? null : request.Target,
+                $"{service} refused the credentials ({answer}). {profile.AuthenticationHint}");
+        }
+
         return (int)status switch
         {
-            401 => Error(ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, request,
-                $"{service} refused the credentials ({answer}). {profile.AuthenticationHint}"),
             403 => Error(ErrorIds.AccessDenied, ErrorCategory.PermissionDenied, request,
                 $"{service} denied access to the {request.Subject} ({answer}). {profile.AccessDeniedHint}"),
             404 => Error(ErrorIds.CustomerNotFound, ErrorCategory.ObjectNotFound, request,
@@ -67,5 +72,8 @@ internal static class ApiErrors
     };
 
     private static CustomerToolsException Error(string id, ErrorCategory category, ApiRequest request, string message, Exception? inner = null) =>
-        new(id, category, request.Target, message, inner);
+        Error(id, category, request.Target, message, inner);
+
+    private static CustomerToolsException Error(string id, ErrorCategory category, object? target, string message, Exception? inner = null) =>
+        new(id, category, target, message, inner);
 }

@@ -30,6 +30,12 @@ internal sealed class ApiRequest
     /// <summary>Builds the body afresh for each attempt (a sent HttpContent can't be sent again).</summary>
     public Func<HttpContent>? Content { get; init; }
 
+    /// <summary>
+    /// True for the request that obtains a credential (an OAuth token): the service refusing it
+    /// (400, 401, 403) means the credentials are wrong.
+    /// </summary>
+    public bool ObtainsCredential { get; init; }
+
     /// <summary>Whether the service may be asked again after a 429, 502-504 or a network fault.</summary>
     public bool Retryable { get; init; } = true;
 }

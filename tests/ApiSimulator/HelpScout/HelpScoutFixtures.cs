@@ -64,6 +64,7 @@ public static class HelpScoutFixtures
 
     public static string Generated(int index) => GeneratedTemplate
         .Replace("@ID@", GeneratedId(index).ToString(CultureInfo.InvariantCulture), System.StringComparison.Ordinal)
+        .Replace("@EMAILID@", (index * 10L + 1).ToString(CultureInfo.InvariantCulture), System.StringComparison.Ordinal)
         .Replace("@N@", index.ToString(CultureInfo.InvariantCulture), System.StringComparison.Ordinal)
         .Replace("@MONTH@", (1 + (index % 12)).ToString("D2", CultureInfo.InvariantCulture), System.StringComparison.Ordinal)
         .Replace("@DAY@", (1 + (index % 28)).ToString("D2", CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
@@ -71,6 +72,6 @@ public static class HelpScoutFixtures
     private const string GeneratedTemplate = """
         {"id":@ID@,"firstName":"First@N@","lastName":"Last@N@","gender":"unknown","draft":false,
         "createdAt":"2024-01-01T00:00:00Z","updatedAt":"2025-@MONTH@-@DAY@T12:00:00Z",
-        "_embedded":{"emails":[{"id":@N@0,"value":"hs@N@@example.test","type":"work"}],"phones":[],"chats":[],"social_profiles":[],"websites":[],"properties":[]}}
+        "_embedded":{"emails":[{"id":@EMAILID@,"value":"hs@N@@example.test","type":"work"}],"phones":[],"chats":[],"social_profiles":[],"websites":[],"properties":[]}}
         """;
 }

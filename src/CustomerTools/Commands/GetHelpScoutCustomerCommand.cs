@@ -1,0 +1,127 @@
+using System;
+using System.Management.Automation;
+using CustomerTools.HelpScout;
+
+namespace CustomerTools.Commands;
+
+/// <summary>
+/// Get-HelpScoutCustomer: customers by id, by exact email, or listed with Help Scout's filters.
+/// Ids bind from the pipeline by value and by property name; emails by property name, so a
+/// Kustomer customer piped in is looked up by its email, never by its (Kustomer) id.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "HelpScoutCustomer", DefaultParameterSetName = ByIdSet, SupportsPaging = true)]
+[OutputType(typeof(HelpScoutCustomer))]
+public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnection, HelpScoutCustomer>
+{
+    private const string ByIdSet = "Id";
+    private const string ByEmailSet = "Email";
+    private const string ListSet = "List";
+
+    /// <summary>Help Scout customer ids (positive whole numbers).</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
+    [Alias("CustomerId")]
+    [AllowEmptyCollection]
+    public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>Email addresses; only customers with exactly this address (ignoring case) come out.</summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByEmailSet)]
+    [Alias("EmailAddress")]
+    [AllowNull]
+    [AllowEmptyString]
+    [AllowEmptyCollection]
+    public string?[]? Email { get; set; }
+
+    /// <summary>A Help Scout search, e.g. (firstName:"Ann" AND lastName:"Lee").</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Query { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? FirstName { get; set; }
+
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? LastName { get; set; }
+
+    /// <summary>Only customers of this mailbox (its id).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, long.MaxValue)]
+    public long Mailbox { get; set; }
+
+    /// <summary>Only customers changed since this time (any time zone; sent in UTC).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public DateTime ModifiedSince { get; set; }
+
+    /// <summary>Every customer, page by page; needed when no filter is given.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public SwitchParameter All { get; set; }
+
+    private protected override string ConnectCommand => "Connect-HelpScout";
+
+    protected override void ProcessRecord()
+    {
+        HelpScoutClient client = Active.Client;
+        switch (ParameterSetName)
+        {
+            case ByIdSet:
+                foreach (long id in Id)
+                {
+                    Fetch(id, ct => client.GetCustomerAsync(id, Log, ct));
+                }
+
+                break;
+            case ByEmailSet:
+                foreach (string? email in Email ?? new string?[] { null })
+                {
+                    Fetch(email, ct => client.FindByEmailAsync(email!, Log, ct));
+                }
+
+                break;
+            default:
+                ListCustomers(client);
+                break;
+        }
+
+        WriteFinished();
+    }
+
+    private void ListCustomers(HelpScoutClient client)
+    {
+        var filter = new HelpScoutFilter
+        {
+            Query = Query,
+            FirstName = FirstName,
+            LastName = LastName,
+            Mailbox = IsGiven(nameof(Mailbox)) ? Mailbox : null,
+            ModifiedSince = IsGiven(nameof(ModifiedSince)) ? ModifiedSince : null,
+        };
+        if (filter.IsEmpty && !All)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new ArgumentException("Give -All to list every Help Scout customer, or narrow the list with -Query, -FirstName, -LastName, -Mailbox or -ModifiedSince."),
+                "FilterOrAllRequired", ErrorCategory.InvalidArgument, null));
+        }
+
+        if (filter.ModifiedSince is { } since)
+        {
+            WriteVerbose($"Customers modified since {HelpScoutPaths.Utc(since)} (UTC).");
+        }
+
+        int firstPage = SkipWholePages(HelpScoutPaths.PageSize) + 1;
+        object target = Query ?? "customer list";
+        List("Listing Help Scout customers", client.ListPage(filter, firstPage), (page, ct) => client.GetPageAsync(page, filter, target, Log, ct), item =>
+        {
+            if (item.Customer is { } customer)
+            {
+                Emit(customer);
+            }
+            else
+            {
+                Fetch(item.Id, ct => client.GetCustomerAsync(item.Id, Log, ct));
+            }
+        });
+    }
+
+    private bool IsGiven(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace CustomerTools.HelpScout;
+
+/// <summary>Help Scout's customer URLs (api notes §3), every query value percent-encoded.</summary>
+internal static class HelpScoutPaths
+{
+    /// <summary>The v2 list serves this many customers a page, and takes no size parameter.</summary>
+    public const int PageSize = 50;
+
+    public static Uri Customer(Uri baseUri, long id) =>
+        new(baseUri, "v2/customers/" + id.ToString(CultureInfo.InvariantCulture));
+
+    public static Uri List(Uri baseUri, HelpScoutFilter filter, int page)
+    {
+        var parameters = new List<KeyValuePair<string, string?>>
+        {
+            new("query", filter.Query),
+            new("firstName", filter.FirstName),
+            new("lastName", filter.LastName),
+            new("mailbox", filter.Mailbox?.ToString(CultureInfo.InvariantCulture)),
+            new("modifiedSince", filter.ModifiedSince is { } since ? Utc(since) : null),
+            new("page", page.ToString(CultureInfo.InvariantCulture)),
+        };
+        string query = string.Join("&", parameters.Where(p => p.Value is not null).Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value!)));
+        return new Uri(baseUri, "v2/customers?" + query);
+    }
+
+    /// <summary>
+    /// Help Scout takes times in UTC, to the second, with a Z (else 400). A time of unspecified kind
+    /// is local, as PowerShell reads <c>'2025-05-01'</c>.
+    /// </summary>
+    public static string Utc(DateTime time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A search for customers whose email contains <paramref name="email"/>.</summary>
+    public static string EmailQuery(string email) => $"(email:\"{email}\")";
+}

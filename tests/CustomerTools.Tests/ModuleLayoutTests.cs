@@ -1,0 +1,94 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace CustomerTools.Tests;
+
+/// <summary>The built module folder is what INTERFACE.md promises.</summary>
+public sealed class ModuleLayoutTests
+{
+    private static readonly string[] ContractCmdlets =
+    {
+        "Connect-HelpScout", "Connect-Kustomer", "Disconnect-HelpScout", "Disconnect-Kustomer",
+        "Get-HelpScoutConnection", "Get-HelpScoutCustomer", "Get-KustomerConnection", "Get-KustomerCustomer",
+    };
+
+    [Fact]
+    public void The_folder_holds_manifest_loader_views_and_both_builds()
+    {
+        string root = ModuleLocation.ModuleFolder;
+        foreach (string file in new[]
+        {
+            "CustomerTools.psd1", "CustomerTools.psm1", "CustomerTools.Format.ps1xml",
+            "bin/net8.0/CustomerTools.dll", "bin/netstandard2.0/CustomerTools.dll",
+            "bin/netstandard2.0/dependencies/System.Text.Json.dll",
+        })
+        {
+            Assert.True(File.Exists(Path.Combine(root, file)), file + " is missing");
+        }
+    }
+
+    [Fact]
+    public void The_PowerShell_7_build_ships_only_our_assembly_and_nothing_ships_the_engine()
+    {
+        string root = ModuleLocation.ModuleFolder;
+        Assert.Equal(new[] { "CustomerTools.dll" }, Directory.GetFiles(Path.Combine(root, "bin", "net8.0")).Select(Path.GetFileName).ToArray());
+        Assert.Empty(Directory.GetFiles(root, "System.Management.Automation*.dll", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(root, "Microsoft.PowerShell.*.dll", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void The_version_comes_from_Directory_Build_props_into_manifest_and_assembly()
+    {
+        string props = File.ReadAllText(Path.Combine(ModuleLocation.RepoRoot, "Directory.Build.props"));
+        string version = Regex.Match(props, "<VersionPrefix>([^<]+)</VersionPrefix>").Groups[1].Value;
+        string manifest = File.ReadAllText(ModuleLocation.Manifest);
+
+        Assert.Matches($"ModuleVersion\\s*=\\s*'{Regex.Escape(version)}'", manifest);
+        Assert.Equal(version, AssemblyName.GetAssemblyName(ModuleLocation.CoreAssembly).Version!.ToString(3));
+        Assert.Contains("ModuleVersion        = '0.0.0'", File.ReadAllText(Path.Combine(ModuleLocation.RepoRoot, "CustomerTools.psd1")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_ModuleManifest_passes_and_declares_editions_and_exact_exports()
+    {
+        using var ps = new PowerShellSession(importModule: false);
+        var result = ps.Run($"Test-ModuleManifest -Path '{ModuleLocation.Manifest}'");
+
+        Assert.Null(result.Fatal);
+        Assert.Empty(result.Errors);
+        var info = (PSModuleInfo)Assert.Single(result.Output).BaseObject;
+        Assert.Equal(ContractCmdlets, info.ExportedCmdlets.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
+        Assert.Equal(new[] { "Core", "Desktop" }, info.CompatiblePSEditions.ToArray());
+        Assert.Equal(new Version(5, 1), info.PowerShellVersion);
+        string manifest = File.ReadAllText(ModuleLocation.Manifest);
+        Assert.DoesNotContain("'*'", manifest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_exports_exactly_the_contract_cmdlets_and_the_format_file()
+    {
+        using var ps = new PowerShellSession();
+        var result = ps.Run("$m = Get-Module CustomerTools; $m.ExportedCommands.Keys; '--'; $m.ExportedFormatFiles");
+
+        var lines = result.Output.Select(o => o.BaseObject.ToString()!).ToArray();
+        int split = Array.IndexOf(lines, "--");
+        Assert.Equal(ContractCmdlets, lines.Take(split).OrderBy(k => k, StringComparer.Ordinal).ToArray());
+        Assert.Equal("CustomerTools.Format.ps1xml", Path.GetFileName(Assert.Single(lines.Skip(split + 1))));
+    }
+
+    [Fact]
+    public void The_format_file_is_valid_and_has_views_for_both_customer_types()
+    {
+        string path = Path.Combine(ModuleLocation.ModuleFolder, "CustomerTools.Format.ps1xml");
+        _ = new FormatTable(new[] { path });
+        string text = File.ReadAllText(path);
+        Assert.Contains("<TypeName>CustomerTools.Kustomer.KustomerCustomer</TypeName>", text, StringComparison.Ordinal);
+        Assert.Contains("<TypeName>CustomerTools.HelpScout.HelpScoutCustomer</TypeName>", text, StringComparison.Ordinal);
+    }
+}
