@@ -34,7 +34,8 @@ internal static class HeaderRedaction
             }
             else
             {
-                text.Append(string.Join(", ", pair.Value));
+                // Product headers list their parts with spaces, the others with commas.
+                text.Append(string.Join(pair.Key is "User-Agent" or "Server" ? " " : ", ", pair.Value));
             }
         }
 

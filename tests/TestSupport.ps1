@@ -1,0 +1,53 @@
+# Shared by the Pester files: start the API simulator (its own command, on a free loopback port),
+# drive its control API, and import the built module. Dot-source it in BeforeAll.
+
+$script:RepoRoot = Split-Path -Parent $PSScriptRoot
+$script:ModulePath = Join-Path $RepoRoot 'out/CustomerTools'
+$script:SimulatorDll = Join-Path $PSScriptRoot 'ApiSimulator/bin/Release/net10.0/ApiSimulator.dll'
+
+$script:KustomerKey = 'kustomer-test-key-eyJhbGciOi'
+$script:KustomerNoRoleKey = 'kustomer-key-without-customer-role'
+$script:HelpScoutAppId = 'hs-test-app-id'
+$script:HelpScoutAppSecret = 'hs-test-app-secret-9f8e7d6c'
+
+function Start-ApiSimulator {
+    if (-not (Test-Path $SimulatorDll)) {
+        throw "The simulator is not built; run: dotnet build CustomerPS.sln -c Release"
+    }
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    $start.ArgumentList.Add($SimulatorDll)
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardInput = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $line = $process.StandardOutput.ReadLine()
+    if ($line -notmatch 'listening on (\S+)') {
+        $process.Kill()
+        throw "The simulator did not start: $line"
+    }
+    [pscustomobject]@{ Process = $process; BaseUri = $Matches[1] }
+}
+
+function Stop-ApiSimulator([Parameter(Mandatory)] $Simulator) {
+    # Closing its standard input ends it.
+    $Simulator.Process.StandardInput.Close()
+    if (-not $Simulator.Process.WaitForExit(5000)) { $Simulator.Process.Kill() }
+}
+
+function Invoke-Simulator {
+    param([Parameter(Mandatory)] $Simulator, [Parameter(Mandatory)] [string] $Path, [string] $Method = 'POST', $Body)
+    $request = @{ Method = $Method; Uri = $Simulator.BaseUri + $Path }
+    if ($null -ne $Body) {
+        $request.Body = $Body | ConvertTo-Json -Depth 6
+        $request.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @request
+}
+
+function Get-SimulatorRequest([Parameter(Mandatory)] $Simulator, [string] $PathLike = '*') {
+    Invoke-Simulator -Simulator $Simulator -Method GET -Path '_sim/requests' | ForEach-Object { $_ } | Where-Object { $_.rawPath -like $PathLike }
+}
+
+function ConvertTo-TestSecret([string] $Text) { ConvertTo-SecureString -String $Text -AsPlainText -Force }
+
+Import-Module $ModulePath -Force
