@@ -42,6 +42,9 @@ internal static class ControlApi
             case "POST /_sim/kustomer/generate":
                 simulator.Kustomer.GeneratedCount = Int("count");
                 break;
+            case "POST /_sim/kustomer/link-past-last-page":
+                simulator.Kustomer.LinkPastLastPage = bool.Parse(query["value"].ToString());
+                break;
             case "POST /_sim/kustomer/clear":
                 simulator.Kustomer.Clear();
                 break;

@@ -84,6 +84,21 @@ public sealed class Simulator : IAsyncDisposable
 
     public void ClearRequests() => _requests.Clear();
 
+    /// <summary>
+    /// Waits until no request is being answered and none has arrived for a moment: after a client
+    /// broke a pipeline off, what it had already sent is then recorded, not left to the next test.
+    /// </summary>
+    public void WaitUntilQuiet()
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(5);
+        int seen = -1;
+        while (DateTimeOffset.UtcNow < deadline && (InFlight > 0 || seen != _requests.Count))
+        {
+            seen = _requests.Count;
+            Thread.Sleep(250);
+        }
+    }
+
     public void Script(ScriptedAnswer answer)
     {
         lock (_scripted)

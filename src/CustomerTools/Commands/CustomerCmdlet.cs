@@ -21,6 +21,7 @@ public abstract class CustomerCmdlet<TConnection, TOutput> : PSCmdlet, IDisposab
     private readonly Queue<Pending> _window = new();
     private readonly CancellationTokenSource _stop = new();
     private PipelinePump? _pump;
+    private Task? _pageInFlight;
     private ulong _skipLeft;
     private ulong _firstLeft = ulong.MaxValue;
     private bool _totalReported;
@@ -65,7 +66,8 @@ public abstract class CustomerCmdlet<TConnection, TOutput> : PSCmdlet, IDisposab
         _stop.Cancel();
 
         // Give cancelled requests a moment to unwind, so no socket outlives the command.
-        Task[] running = _window.Where(p => p.Task is not null).Select(p => (Task)p.Task!).ToArray();
+        Task[] running = _window.Where(p => p.Task is not null).Select(p => (Task)p.Task!)
+            .Concat(_pageInFlight is null ? Enumerable.Empty<Task>() : new[] { _pageInFlight }).ToArray();
         bool finished = running.Length == 0 || WaitQuietly(running, TimeSpan.FromSeconds(1));
         if (finished)
         {
@@ -155,6 +157,7 @@ public abstract class CustomerCmdlet<TConnection, TOutput> : PSCmdlet, IDisposab
         ulong queued = 0;
         ulong budget = _firstLeft;
         Task<ListPage<TItem>>? next = fetchPage(firstPage, _stop.Token);
+        _pageInFlight = next;
         try
         {
             while (next is not null)
@@ -169,6 +172,7 @@ public abstract class CustomerCmdlet<TConnection, TOutput> : PSCmdlet, IDisposab
                 next = page.Next is { } nextPage && page.Items.Count > 0 && needMore
                     ? fetchPage(nextPage, _stop.Token)
                     : null;
+                _pageInFlight = next;
                 foreach (TItem item in page.Items)
                 {
                     if (_skipLeft > 0)

@@ -51,6 +51,7 @@ public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnec
 
     /// <summary>Only customers changed since this time (any time zone; sent in UTC).</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [UtcTimeTransformation]
     public DateTime ModifiedSince { get; set; }
 
     /// <summary>Every customer, page by page; needed when no filter is given.</summary>

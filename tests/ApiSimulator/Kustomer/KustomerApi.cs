@@ -87,7 +87,7 @@ internal sealed class KustomerApi
         int totalPages = (total + pageSize - 1) / pageSize;
         var items = _store.Page(page, pageSize);
         string Link(int p) => $"\"{CustomersPath}?page={p}&pageSize={pageSize}\"";
-        string next = page < totalPages ? Link(page + 1) : "null";
+        string next = page < totalPages || (_store.LinkPastLastPage && page == totalPages) ? Link(page + 1) : "null";
         string prev = page > 1 ? Link(page - 1) : "null";
         string meta = JsonSerializer.Serialize(new { pageSize, page, total, totalPages });
         string links = "{\"self\":" + Link(page) + ",\"first\":" + Link(1) + ",\"prev\":" + prev + ",\"next\":" + next + ",\"last\":" + Link(Math.Max(1, totalPages)) + "}";

@@ -19,6 +19,9 @@ public sealed class KustomerStore
         Reset();
     }
 
+    /// <summary>Also link a next page from the last page, which then comes back empty (seen in some APIs).</summary>
+    public bool LinkPastLastPage { get; set; }
+
     /// <summary>Customers generated on the fly after the fixtures (ids from <see cref="KustomerFixtures.GeneratedId"/>).</summary>
     public int GeneratedCount { get; set; }
 
@@ -39,6 +42,7 @@ public sealed class KustomerStore
         {
             _fixtures.Clear();
             GeneratedCount = 0;
+            LinkPastLastPage = false;
         }
 
         Add(KustomerFixtures.Full);
