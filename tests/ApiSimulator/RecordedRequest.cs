@@ -22,6 +22,9 @@ public sealed class RecordedRequest
 
     public DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>When the simulator finished with it.</summary>
+    public DateTimeOffset AnsweredAt { get; set; }
+
     /// <summary>For lookups (<c>/v1/customers/email=…</c>): the field and its decoded value.</summary>
     public string? LookupField { get; set; }
 

@@ -32,6 +32,7 @@ public sealed class Simulator : IAsyncDisposable
     private readonly KustomerApi _kustomerApi;
     private readonly HelpScoutApi _helpScoutApi;
     private int _inFlight;
+    private int _maxInFlight;
 
     private Simulator(WebApplication app)
     {
@@ -58,6 +59,9 @@ public sealed class Simulator : IAsyncDisposable
 
     /// <summary>Requests being answered right now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The most requests answered at once since the last Reset.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
@@ -117,6 +121,7 @@ public sealed class Simulator : IAsyncDisposable
 
         _requests.Clear();
         _attempts.Clear();
+        Interlocked.Exchange(ref _maxInFlight, 0);
         Kustomer.Reset();
         HelpScout.Reset();
         Latency = TimeSpan.Zero;
@@ -143,7 +148,12 @@ public sealed class Simulator : IAsyncDisposable
         }
 
         var request = await RecordAsync(context, rawTarget, rawPath);
-        Interlocked.Increment(ref _inFlight);
+        int inFlight = Interlocked.Increment(ref _inFlight);
+        for (int peak = _maxInFlight; inFlight > peak; peak = _maxInFlight)
+        {
+            Interlocked.CompareExchange(ref _maxInFlight, inFlight, peak);
+        }
+
         try
         {
             if (Latency > TimeSpan.Zero)
@@ -195,6 +205,7 @@ public sealed class Simulator : IAsyncDisposable
         {
             request.Aborted = context.RequestAborted.IsCancellationRequested;
             request.Status = request.Aborted ? 0 : context.Response.StatusCode;
+            request.AnsweredAt = DateTimeOffset.UtcNow;
             Interlocked.Decrement(ref _inFlight);
         }
     }

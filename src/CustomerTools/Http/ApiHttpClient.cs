@@ -81,6 +81,7 @@ internal sealed class ApiHttpClient : IDisposable
             }
 
             HttpStatusCode? status = null;
+            string? reason = null;
             RateLimitHeaders limits = default;
             using (await Pacer.WaitTurnAsync(log, cancellationToken).ConfigureAwait(false))
             using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
@@ -104,6 +105,7 @@ internal sealed class ApiHttpClient : IDisposable
                     // Closing the response is what reliably stops a body read on every platform.
                     using var abortRead = attempt.Token.Register(response.Dispose);
                     status = response.StatusCode;
+                    reason = response.ReasonPhrase;
                     limits = RateLimitHeaders.Read(response.Headers, Clock.UtcNow);
                     Pacer.Observe(limits);
                     LogAnswer(log, message, response, watch);
@@ -156,7 +158,7 @@ internal sealed class ApiHttpClient : IDisposable
             }
 
             retries++;
-            (TimeSpan wait, string reason) = Retry.GetWait(retries, status, limits, Clock.UtcNow);
+            (TimeSpan wait, string waitSource) = Retry.GetWait(retries, status, limits, Clock.UtcNow);
             if (status == (HttpStatusCode)429)
             {
                 Pacer.PauseUntil(Clock.UtcNow + wait);
@@ -164,8 +166,8 @@ internal sealed class ApiHttpClient : IDisposable
 
             if (log.VerboseEnabled)
             {
-                string why = status is { } s ? $"{(int)s} {s}" : "a network fault";
-                log.Verbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} {3} after {4}: waiting {5:0.0} s ({6}).", retries, Retry.MaxRetries, request.Method, uri.AbsoluteUri, why, wait.TotalSeconds, reason));
+                string why = status is { } s ? $"{(int)s} {reason}".TrimEnd() : "a network fault";
+                log.Verbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} {3} after {4}: waiting {5:0.0} s ({6}).", retries, Retry.MaxRetries, request.Method, uri.AbsoluteUri, why, wait.TotalSeconds, waitSource));
             }
 
             await Clock.Delay(wait, cancellationToken).ConfigureAwait(false);

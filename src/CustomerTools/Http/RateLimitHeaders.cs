@@ -56,7 +56,7 @@ internal readonly struct RateLimitHeaders
 
     private static DateTimeOffset? ReadSeconds(HttpResponseHeaders headers, string name, DateTimeOffset now)
     {
-        if (!double.TryParse(First(headers, name), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || value < 0 || double.IsInfinity(value))
+        if (!double.TryParse(First(headers, name), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !(value >= 0) || double.IsInfinity(value))
         {
             return null;
         }

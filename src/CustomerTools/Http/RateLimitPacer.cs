@@ -26,6 +26,7 @@ internal sealed class RateLimitPacer
     private DateTimeOffset _pausedUntil;
     private DateTimeOffset _nextSlot;
     private int _inFlight;
+    private int _sentSinceReport;
 
     public RateLimitPacer(IClock clock)
     {
@@ -47,6 +48,7 @@ internal sealed class RateLimitPacer
                 if (wait <= TimeSpan.Zero)
                 {
                     _inFlight++;
+                    _sentSinceReport++;
                     return new Turn(this);
                 }
             }
@@ -90,6 +92,9 @@ internal sealed class RateLimitPacer
             }
 
             _remaining = newWindow ? remaining : Math.Min(remaining, _remaining!.Value);
+
+            // What is still in flight may not be counted in this report yet.
+            _sentSinceReport = _inFlight;
         }
     }
 
@@ -124,8 +129,8 @@ internal sealed class RateLimitPacer
             return (TimeSpan.Zero, string.Empty);
         }
 
-        // Requests still in flight will count against what the service last reported.
-        int left = remaining - _inFlight;
+        // Requests sent since the report (or still in flight) count against what it said was left.
+        int left = remaining - _sentSinceReport;
         TimeSpan untilReset = _resetAt - now;
         if (left <= 0)
         {

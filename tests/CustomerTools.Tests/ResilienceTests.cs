@@ -1,0 +1,261 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using CustomerTools.ApiSimulator;
+using CustomerTools.ApiSimulator.HelpScout;
+using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.HelpScout;
+using CustomerTools.Kustomer;
+using Xunit;
+
+namespace CustomerTools.Tests;
+
+/// <summary>Retries, waits, timeouts, redirects, cancellation and broken answers, through the real engine.</summary>
+public sealed class ResilienceTests : ModuleTest
+{
+    private const string Full = KustomerFixtures.FullId;
+    private const string Sparse = KustomerFixtures.SparseId;
+    private readonly FakeClock _clock = new();
+
+    public ResilienceTests(SimulatorFixture fixture)
+        : base(fixture)
+    {
+    }
+
+    [Fact]
+    public void A_429_is_retried_after_the_wait_the_service_asks_for_and_each_retry_is_explained()
+    {
+        Connect("-MaxRetries 3");
+        Sim.Script(new ScriptedAnswer { PathContains = Full, Status = 429, Headers = { ["Retry-After"] = "7" }, Times = 2 });
+
+        var result = Ps.Run($"Get-KustomerCustomer -Id {Full} -Verbose");
+
+        Assert.Equal(Full, Assert.Single(result.Objects<KustomerCustomer>()).Id);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7) }, _clock.Delays.ToArray());
+        Assert.Contains($"Retry 1 of 3 for GET {Sim.BaseUri}v1/customers/{Full} after 429 Too Many Requests: waiting 7.0 s (Retry-After).", result.Verbose);
+        Assert.Contains(result.Verbose, v => v.StartsWith("Retry 2 of 3", StringComparison.Ordinal));
+        Assert.Equal(3, Sim.Requests.Count);
+    }
+
+    [Fact]
+    public void Help_Scouts_retry_header_is_honoured()
+    {
+        ConnectHelpScoutWithClock();
+        Sim.Script(new ScriptedAnswer { PathContains = "/v2/customers/", Status = 429, Headers = { ["X-RateLimit-Retry-After"] = "11" }, Body = """{"message":"API rate limit exceeded"}""" });
+
+        var result = Ps.Run($"Get-HelpScoutCustomer -Id {HelpScoutFixtures.FullId}");
+
+        Assert.Single(result.Objects<HelpScoutCustomer>());
+        Assert.Equal(TimeSpan.FromSeconds(11), Assert.Single(_clock.Delays));
+    }
+
+    [Fact]
+    public void Still_throttled_after_the_retries_is_RateLimited_for_that_input_only()
+    {
+        Connect("-MaxRetries 2");
+        Sim.Script(new ScriptedAnswer { PathContains = Full, Status = 429, Times = null, Body = """{"errors":[{"status":429,"title":"Too Many Requests"}]}""" });
+
+        var result = Ps.Run($"'{Full}', '{Sparse}' | Get-KustomerCustomer");
+
+        Assert.Equal(Sparse, Assert.Single(result.Objects<KustomerCustomer>()).Id);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("RateLimited,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
+        Assert.Equal(Full, error.TargetObject);
+        Assert.Contains("after 2 retries", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(3, Sim.RequestsTo(Full).Count);
+        Assert.Equal(2, _clock.Delays.Count);
+    }
+
+    [Theory]
+    [InlineData(502, 4)]
+    [InlineData(503, 4)]
+    [InlineData(504, 4)]
+    [InlineData(500, 1)]
+    public void Server_errors_are_retried_only_when_worth_it_then_ServiceError(int status, int attempts)
+    {
+        Connect("-MaxRetries 3");
+        Sim.Script(new ScriptedAnswer { PathContains = Full, Status = status, Times = null });
+
+        var result = Ps.Run($"Get-KustomerCustomer -Id {Full}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("ServiceError,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Equal(attempts, Sim.RequestsTo(Full).Count);
+    }
+
+    [Fact]
+    public void A_dropped_connection_is_retried_with_backoff()
+    {
+        Connect();
+        Sim.Script(new ScriptedAnswer { PathContains = Full, Breakage = Breakage.Reset, Times = 2 });
+
+        var result = Ps.Run($"Get-KustomerCustomer -Id {Full} -Verbose");
+
+        Assert.Single(result.Objects<KustomerCustomer>());
+        Assert.Equal(2, _clock.Delays.Count);
+        Assert.InRange(_clock.Delays.ElementAt(0).TotalSeconds, 0.5, 1);
+        Assert.InRange(_clock.Delays.ElementAt(1).TotalSeconds, 1, 2);
+        Assert.Contains(result.Verbose, v => v.Contains("after a network fault", StringComparison.Ordinal) && v.Contains("(backoff)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MaxRetries_zero_means_one_attempt()
+    {
+        Connect("-MaxRetries 0");
+        Sim.Script(new ScriptedAnswer { PathContains = Full, Status = 503, Times = null });
+
+        Ps.Run($"Get-KustomerCustomer -Id {Full}");
+
+        Assert.Single(Sim.Requests);
+    }
+
+    [Fact]
+    public void No_answer_within_TimeoutSec_is_RequestTimedOut_for_that_input_only()
+    {
+        Connect("-TimeoutSec 1");
+        Sim.Script(new ScriptedAnswer { PathContains = Full, DelayMs = 30000, Times = null });
+
+        var result = Ps.Run($"'{Full}', '{Sparse}' | Get-KustomerCustomer");
+
+        Assert.Equal(Sparse, Assert.Single(result.Objects<KustomerCustomer>()).Id);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("RequestTimedOut,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+        Assert.Equal(Full, error.TargetObject);
+        Assert.Contains("-TimeoutSec", error.Exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_body_that_stalls_halfway_times_out_too()
+    {
+        Connect("-TimeoutSec 1");
+        Sim.Script(new ScriptedAnswer { PathContains = Full, Breakage = Breakage.StallBody, Body = """{"data":{"type":"customer","id":"x"}}""" });
+
+        var result = Ps.Run($"Get-KustomerCustomer -Id {Full}");
+
+        Assert.StartsWith("RequestTimedOut,", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_redirect_on_the_same_host_is_followed_with_the_credentials()
+    {
+        Connect();
+        Sim.Script(new ScriptedAnswer { PathContains = Full, Status = 302, Headers = { ["Location"] = $"/v1/customers/{Sparse}" } });
+
+        var result = Ps.Run($"Get-KustomerCustomer -Id {Full}");
+
+        Assert.Equal(Sparse, Assert.Single(result.Objects<KustomerCustomer>()).Id);
+        Assert.Equal($"Bearer {KustomerStore.ValidKey}", Sim.RequestsTo(Sparse).Single().Header("Authorization"));
+    }
+
+    [Fact]
+    public async Task A_redirect_to_another_host_is_not_followed_and_gets_no_credentials()
+    {
+        await using var elsewhere = await Simulator.StartAsync();
+        Connect();
+        Sim.Script(new ScriptedAnswer { PathContains = Full, Status = 307, Headers = { ["Location"] = $"{elsewhere.BaseUri}v1/customers/{Full}" } });
+
+        var result = Ps.Run($"'{Full}', '{Sparse}' | Get-KustomerCustomer");
+
+        Assert.Equal(Sparse, Assert.Single(result.Objects<KustomerCustomer>()).Id);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("InvalidResponse,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("never go to another host", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Theory]
+    [InlineData(FaultKind.TooManyRequestsRetryAfter, "RateLimited")]
+    [InlineData(FaultKind.TooManyRequestsBare, "RateLimited")]
+    [InlineData(FaultKind.BadGateway, "ServiceError")]
+    [InlineData(FaultKind.ServiceUnavailable, "ServiceError")]
+    [InlineData(FaultKind.GatewayTimeout, "ServiceError")]
+    [InlineData(FaultKind.InternalServerError, "ServiceError")]
+    [InlineData(FaultKind.ConnectionReset, "ServiceError")]
+    [InlineData(FaultKind.TruncatedBody, "ServiceError")]
+    [InlineData(FaultKind.StalledBody, "RequestTimedOut")]
+    [InlineData(FaultKind.MalformedJson, "InvalidResponse")]
+    [InlineData(FaultKind.HtmlErrorPage, "InvalidResponse")]
+    [InlineData(FaultKind.WrongContentType, "InvalidResponse")]
+    [InlineData(FaultKind.EmptyBody, "InvalidResponse")]
+    [InlineData(FaultKind.WrongFieldTypes, "InvalidResponse")]
+    [InlineData(FaultKind.DeeplyNested, "InvalidResponse")]
+    [InlineData(FaultKind.HugeBody, "InvalidResponse")]
+    public void Every_broken_answer_is_one_error_for_its_input_in_both_services(FaultKind fault, string errorId)
+    {
+        Connect("-MaxRetries 1 -TimeoutSec 1");
+        ConnectHelpScoutWithClock("-MaxRetries 1 -TimeoutSec 1");
+        Sim.Faults = new FaultSchedule { Rate = 1, Kinds = new() { fault }, PathContains = "/customers/" + Full };
+        Sim.HelpScout.Add("""{"id": 64, "firstName": "Sixty-Four"}""");
+
+        var result = Ps.Run($"'{Full}', '{Sparse}' | Get-KustomerCustomer");
+        Sim.Faults = new FaultSchedule { Rate = 1, Kinds = new() { fault }, PathContains = $"/customers/{HelpScoutFixtures.FullId}" };
+        var helpScout = Ps.Run($"{HelpScoutFixtures.FullId}, 64 | Get-HelpScoutCustomer");
+
+        Assert.Null(result.Fatal);
+        Assert.Equal(Sparse, Assert.Single(result.Objects<KustomerCustomer>()).Id);
+        Assert.StartsWith(errorId + ",", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(Full, result.Errors[0].TargetObject);
+        Assert.Equal(64, Assert.Single(helpScout.Objects<HelpScoutCustomer>()).Id);
+        Assert.StartsWith(errorId + ",", Assert.Single(helpScout.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Equal(HelpScoutFixtures.FullId, helpScout.Errors[0].TargetObject);
+    }
+
+    [Fact]
+    public void Ctrl_C_cancels_requests_in_flight_at_once_and_leaves_no_connection_open()
+    {
+        Connect();
+        Sim.Kustomer.GeneratedCount = 40;
+        Sim.Script(new ScriptedAnswer { PathContains = "/v1/customers/", DelayMs = 60000, Times = null });
+        string[] ids = Enumerable.Range(0, 40).Select(KustomerFixtures.GeneratedId).ToArray();
+
+        using var ps = PowerShell.Create();
+        ps.Runspace = Ps.Runspace;
+        ps.AddScript("$ids | Get-KustomerCustomer -ThrottleLimit 8").AddParameter("ids", ids);
+        Ps.Set("ids", ids);
+        var running = ps.BeginInvoke();
+        Assert.True(SpinWait.SpinUntil(() => Sim.InFlight == 8, TimeSpan.FromSeconds(10)), $"in flight: {Sim.InFlight}");
+
+        var stopwatch = Stopwatch.StartNew();
+        ps.Stop();
+        stopwatch.Stop();
+
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {stopwatch.Elapsed}");
+        Assert.True(SpinWait.SpinUntil(() => Sim.InFlight == 0, TimeSpan.FromSeconds(5)), "the simulator still serves requests the module gave up");
+        Assert.Equal(8, Sim.Requests.Count);
+        Assert.All(Sim.Requests, r => Assert.True(r.Aborted));
+    }
+
+    [Fact]
+    public void Pacing_by_the_quota_headers_avoids_429s()
+    {
+        Connect();
+        Sim.Kustomer.GeneratedCount = 30;
+        Sim.KustomerQuota = new QuotaWindow(10, TimeSpan.FromSeconds(1));
+        string[] ids = Enumerable.Range(0, 30).Select(KustomerFixtures.GeneratedId).ToArray();
+        RealClock();
+
+        var result = Ps.Run("Get-KustomerCustomer -Id $ids -ThrottleLimit 4", ("ids", ids));
+
+        Assert.Equal(ids, result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
+        Assert.Equal(0, Sim.KustomerQuota.Rejected);
+    }
+
+    private void Connect(string more = "")
+    {
+        var connection = Assert.Single(ConnectKustomer(more: more + " -PassThru").Objects<KustomerConnection>());
+        connection.Http.Clock = _clock;
+    }
+
+    private void ConnectHelpScoutWithClock(string more = "") =>
+        Assert.Single(ConnectHelpScout(more + " -PassThru").Objects<HelpScoutConnection>()).Http.Clock = _clock;
+
+    private void RealClock() =>
+        Assert.Single(Ps.Run("Get-KustomerConnection").Objects<KustomerConnection>()).Http.Clock = CustomerTools.Http.SystemClock.Instance;
+}
