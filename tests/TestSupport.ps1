@@ -51,3 +51,25 @@ function Get-SimulatorRequest([Parameter(Mandatory)] $Simulator, [string] $PathL
 function ConvertTo-TestSecret([string] $Text) { ConvertTo-SecureString -String $Text -AsPlainText -Force }
 
 Import-Module $ModulePath -Force
+
+function Add-SimulatorCustomer {
+    # Adds one customer to the simulator's Kustomer org or Help Scout account (replacing one with the
+    # same id until the next reset). -Customer is the resource as the API serves it: JSON text, or an
+    # object/hashtable that is turned into JSON.
+    param(
+        [Parameter(Mandatory)] $Simulator,
+        [Parameter(Mandatory)] [ValidateSet('Kustomer', 'HelpScout')] [string] $Service,
+        [Parameter(Mandatory)] $Customer,
+        [long] $Mailbox
+    )
+    $json = if ($Customer -is [string]) { $Customer } else { $Customer | ConvertTo-Json -Depth 10 -Compress }
+    $path = '_sim/{0}/customers' -f $Service.ToLowerInvariant()
+    if ($PSBoundParameters.ContainsKey('Mailbox')) { $path += "?mailbox=$Mailbox" }
+    Invoke-RestMethod -Method POST -Uri ($Simulator.BaseUri + $path) -Body $json -ContentType 'application/json'
+}
+
+function Wait-SimulatorQuiet([Parameter(Mandatory)] $Simulator) {
+    # Returns once no request is being answered and none has arrived for a moment (after a
+    # pipeline was broken off, what it had already sent is then recorded).
+    Invoke-Simulator -Simulator $Simulator -Path '_sim/wait-until-quiet'
+}

@@ -33,6 +33,9 @@ internal static class ControlApi
             case "POST /_sim/requests/clear":
                 simulator.ClearRequests();
                 break;
+            case "POST /_sim/wait-until-quiet":
+                await Task.Run(simulator.WaitUntilQuiet, context.RequestAborted);
+                break;
             case "POST /_sim/latency":
                 simulator.Latency = TimeSpan.FromMilliseconds(Int("ms"));
                 break;
@@ -45,6 +48,10 @@ internal static class ControlApi
             case "POST /_sim/kustomer/link-past-last-page":
                 simulator.Kustomer.LinkPastLastPage = bool.Parse(query["value"].ToString());
                 break;
+            case "POST /_sim/kustomer/customers":
+                // Body: one customer resource as the API serves it (type, id, attributes).
+                simulator.Kustomer.Add(await ReadTextAsync(context));
+                break;
             case "POST /_sim/kustomer/clear":
                 simulator.Kustomer.Clear();
                 break;
@@ -53,6 +60,12 @@ internal static class ControlApi
                 break;
             case "POST /_sim/helpscout/generate":
                 simulator.HelpScout.GeneratedCount = Int("count");
+                break;
+            case "POST /_sim/helpscout/customers":
+                // Body: one customer as the API serves it; ?mailbox= the mailbox it belongs to (default the main one).
+                simulator.HelpScout.Add(
+                    await ReadTextAsync(context),
+                    query.ContainsKey("mailbox") ? long.Parse(query["mailbox"].ToString(), CultureInfo.InvariantCulture) : HelpScout.HelpScoutStore.MainMailbox);
                 break;
             case "POST /_sim/helpscout/expire-tokens":
                 simulator.HelpScout.ExpireTokens();
@@ -76,6 +89,12 @@ internal static class ControlApi
 
     private static async Task<T?> ReadAsync<T>(HttpContext context) =>
         await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);
+
+    private static async Task<string> ReadTextAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        return await reader.ReadToEndAsync(context.RequestAborted);
+    }
 
     private static async Task WriteAsync<T>(HttpContext context, T value)
     {
