@@ -20,6 +20,9 @@ internal static class ModuleLocation
 
     public static string CoreAssembly { get; } = Path.Combine(ModuleFolder, "bin", "net8.0", "CustomerTools.dll");
 
+    /// <summary>What the sessions import: the module folder, as users do.</summary>
+    public static string ImportPath => ModuleFolder;
+
     [ModuleInitializer]
     internal static void LoadFromModuleFolder() =>
         AssemblyLoadContext.Default.Resolving += (context, name) =>

@@ -9,7 +9,7 @@ namespace CustomerTools.Tests;
 
 /// <summary>
 /// A real PowerShell session (the engine's default session state: core cmdlets only) with the
-/// built module imported from out/CustomerTools, as a user's session would have it.
+/// built module imported (<see cref="ModuleLocation.ImportPath"/>), as a user's session would have it.
 /// </summary>
 internal sealed class PowerShellSession : IDisposable
 {
@@ -21,7 +21,7 @@ internal sealed class PowerShellSession : IDisposable
         _runspace.Open();
         if (importModule)
         {
-            var import = Run($"Import-Module '{ModuleLocation.ModuleFolder}' -ErrorAction Stop");
+            var import = Run($"Import-Module '{ModuleLocation.ImportPath}' -ErrorAction Stop");
             if (import.Fatal is not null || import.Errors.Count > 0)
             {
                 throw new InvalidOperationException("Import-Module failed: " + import.AllText());
