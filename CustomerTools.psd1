@@ -10,6 +10,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
     FormatsToProcess     = @('CustomerTools.Format.ps1xml')
+    TypesToProcess       = @('CustomerTools.Types.ps1xml')
 
     CmdletsToExport      = @(
         'Connect-Kustomer'
