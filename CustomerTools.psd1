@@ -31,7 +31,7 @@
             Tags         = @('Kustomer', 'HelpScout', 'Customers', 'CRM', 'HelpDesk', 'API', 'REST', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/customertools/CustomerTools'
             LicenseUri   = 'https://github.com/customertools/CustomerTools/blob/main/LICENSE'
-            ReleaseNotes = 'See CHANGELOG.md: https://github.com/customertools/CustomerTools/blob/main/CHANGELOG.md'
+            ReleaseNotes = '0.1.0: first release. Get-KustomerCustomer and Get-HelpScoutCustomer with their connection cmdlets; lookups by id, email, phone and external id; lazy listings; bounded concurrency; retries and pacing by rate limits; PowerShell 7.4+ and Windows PowerShell 5.1. Full notes: https://github.com/customertools/CustomerTools/blob/main/CHANGELOG.md'
         }
     }
 }

@@ -21,11 +21,17 @@ internal static class ErrorIds
     // e.g. a Help Scout query or date it could not parse.
     public const string InvalidRequest = "InvalidRequest";
 
+    // Ours: Get-HelpScoutCustomer was asked for a listing with neither a filter nor -All.
+    public const string FilterOrAllRequired = "FilterOrAllRequired";
+
+    // Ours: a failure that is none of the above (a bug); reported for its input, the rest goes on.
+    public const string UnexpectedError = "UnexpectedError";
+
     // Ours: Connect-* was given something it can't connect with.
     public const string InvalidBaseUri = "InvalidBaseUri";
     public const string MissingCredential = "MissingCredential";
 
     /// <summary>Connection-level problems stop the pipeline; everything else concerns one input.</summary>
     public static bool IsTerminating(string errorId) =>
-        errorId is NotConnected or AuthenticationFailed or AccessDenied or InvalidBaseUri or MissingCredential;
+        errorId is NotConnected or AuthenticationFailed or AccessDenied or InvalidBaseUri or MissingCredential or FilterOrAllRequired;
 }

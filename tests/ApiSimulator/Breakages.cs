@@ -108,22 +108,24 @@ internal static class Breakages
 
     private static async Task StallAsync(HttpContext context, int status, string contentType, byte[] body)
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
-        await context.Response.Body.FlushAsync(context.RequestAborted);
+        await SendHalfAsync(context, status, contentType, body);
         await Task.Delay(Timeout.Infinite, context.RequestAborted);
     }
 
     private static async Task TruncateAsync(HttpContext context, int status, string contentType, byte[] body)
+    {
+        await SendHalfAsync(context, status, contentType, body);
+        Abort(context);
+    }
+
+    // Announces the whole body, sends half of it.
+    private static async Task SendHalfAsync(HttpContext context, int status, string contentType, byte[] body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body.AsMemory(0, body.Length / 2), context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
-        Abort(context);
     }
 
     // Chunked, with no length announced: only reading it shows how big it is.
@@ -133,7 +135,7 @@ internal static class Breakages
         context.Response.ContentType = "application/json";
         byte[] chunk = Encoding.UTF8.GetBytes(new string(' ', 1024 * 1024));
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes("{\"data\":"), context.RequestAborted);
-        for (int i = 0; i < 64 && !context.RequestAborted.IsCancellationRequested; i++)
+        for (int i = 0; i < 40 && !context.RequestAborted.IsCancellationRequested; i++)
         {
             await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
         }

@@ -78,7 +78,7 @@ public sealed class DesktopBuildTests : IClassFixture<SimulatorFixture>, IDispos
         _sim.Script(new ScriptedAnswer { PathContains = KustomerFixtures.FullId, Status = 503, Headers = { ["Retry-After"] = "0" }, Times = 2 });
         _sim.Script(new ScriptedAnswer { PathContains = KustomerFixtures.SparseId, DelayMs = 20000 });
 
-        var result = _ps.Run($"Connect-Kustomer -ApiKey $key -BaseUri '{_sim.BaseUri}' -TimeoutSec 1; Get-KustomerCustomer -Id {KustomerFixtures.FullId}, {KustomerFixtures.SparseId}",
+        var result = _ps.Run($"Connect-Kustomer -ApiKey $key -BaseUri '{_sim.BaseUri}' -TimeoutSec 3; Get-KustomerCustomer -Id {KustomerFixtures.FullId}, {KustomerFixtures.SparseId}",
             ("key", PowerShellSession.Secure(KustomerStore.ValidKey)));
 
         Assert.Equal(KustomerFixtures.FullId, Assert.Single(result.Objects<KustomerCustomer>()).Id);

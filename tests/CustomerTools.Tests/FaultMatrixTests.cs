@@ -17,6 +17,7 @@ namespace CustomerTools.Tests;
 /// each input ends as exactly one object or one error, in input order, and the outcome is what
 /// the retry rules say it must be for the faults that input met.
 /// </summary>
+[Collection(ShortTimeoutGroup.Name)]
 public sealed class FaultMatrixTests : ModuleTest
 {
     private const int Inputs = 200;
@@ -34,7 +35,7 @@ public sealed class FaultMatrixTests : ModuleTest
     public void Kustomer_under_every_fault()
     {
         Sim.Kustomer.GeneratedCount = Inputs;
-        var connection = Assert.Single(ConnectKustomer(more: $"-PassThru -MaxRetries {MaxRetries} -TimeoutSec 1").Objects<KustomerConnection>());
+        var connection = Assert.Single(ConnectKustomer(more: $"-PassThru -MaxRetries {MaxRetries} -TimeoutSec 3").Objects<KustomerConnection>());
         connection.Http.Clock = new FakeClock();
         string[] ids = Enumerable.Range(0, Inputs).Select(KustomerFixtures.GeneratedId).ToArray();
 
@@ -45,7 +46,7 @@ public sealed class FaultMatrixTests : ModuleTest
     public void HelpScout_under_every_fault()
     {
         Sim.HelpScout.GeneratedCount = Inputs;
-        var connection = Assert.Single(ConnectHelpScout($"-PassThru -MaxRetries {MaxRetries} -TimeoutSec 1").Objects<HelpScoutConnection>());
+        var connection = Assert.Single(ConnectHelpScout($"-PassThru -MaxRetries {MaxRetries} -TimeoutSec 3").Objects<HelpScoutConnection>());
         connection.Http.Clock = new FakeClock();
         long[] ids = Enumerable.Range(0, Inputs).Select(HelpScoutFixtures.GeneratedId).ToArray();
 

@@ -14,6 +14,7 @@ using Xunit;
 namespace CustomerTools.Tests;
 
 /// <summary>Retries, waits, timeouts, redirects, cancellation and broken answers, through the real engine.</summary>
+[Collection(ShortTimeoutGroup.Name)]
 public sealed class ResilienceTests : ModuleTest
 {
     private const string Full = KustomerFixtures.FullId;

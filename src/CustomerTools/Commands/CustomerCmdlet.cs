@@ -30,6 +30,20 @@ public abstract class CustomerCmdlet<TConnection, TOutput> : PSCmdlet, IDisposab
     {
     }
 
+    /// <summary>The parameter set of -Email, the same in both services.</summary>
+    private protected const string ByEmailSet = "Email";
+
+    /// <summary>
+    /// Email addresses to look up. Binds by property name (and the EmailAddress alias), which is how
+    /// a customer of the other service piped in is looked up: by its email, never its id.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByEmailSet)]
+    [Alias("EmailAddress")]
+    [AllowNull]
+    [AllowEmptyString]
+    [AllowEmptyCollection]
+    public string?[]? Email { get; set; }
+
     /// <summary>The connection to use instead of the session's default one.</summary>
     [Parameter]
     public TConnection? Connection { get; set; }
@@ -336,7 +350,7 @@ public abstract class CustomerCmdlet<TConnection, TOutput> : PSCmdlet, IDisposab
         }
 
         // Not one of ours: a bug, not the user's fault; report it for this input and go on.
-        WriteError(new ErrorRecord(error, "UnexpectedError", ErrorCategory.NotSpecified, target));
+        WriteError(new ErrorRecord(error, ErrorIds.UnexpectedError, ErrorCategory.NotSpecified, target));
     }
 
     private void ReportTotal(long? total)

@@ -6,12 +6,6 @@ namespace CustomerTools.Commands;
 /// <summary>Disconnect-HelpScout: closes the session's Help Scout connection, or the one given.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "HelpScout")]
 [OutputType(typeof(void))]
-public sealed class DisconnectHelpScoutCommand : PSCmdlet
+public sealed class DisconnectHelpScoutCommand : DisconnectCommand<HelpScoutConnection>
 {
-    /// <summary>A connection from Connect-HelpScout -PassThru; the session's when omitted.</summary>
-    [Parameter(ValueFromPipeline = true)]
-    public HelpScoutConnection? Connection { get; set; }
-
-    protected override void ProcessRecord() =>
-        WriteVerbose(SessionConnection<HelpScoutConnection>.Disconnect(Connection) is { } closed ? $"Closed {closed}." : "There was no Help Scout connection to close.");
 }

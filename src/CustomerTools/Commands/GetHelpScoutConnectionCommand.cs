@@ -3,16 +3,9 @@ using CustomerTools.HelpScout;
 
 namespace CustomerTools.Commands;
 
-/// <summary>Get-HelpScoutConnection: the session's Help Scout connection, if any (never a secret or token).</summary>
+/// <summary>Get-HelpScoutConnection: the session's Help Scout connection, if any (never a secret).</summary>
 [Cmdlet(VerbsCommon.Get, "HelpScoutConnection")]
 [OutputType(typeof(HelpScoutConnection))]
-public sealed class GetHelpScoutConnectionCommand : PSCmdlet
+public sealed class GetHelpScoutConnectionCommand : GetConnectionCommand<HelpScoutConnection>
 {
-    protected override void EndProcessing()
-    {
-        if (SessionConnection<HelpScoutConnection>.Current is { } connection)
-        {
-            WriteObject(connection);
-        }
-    }
 }

@@ -14,7 +14,6 @@ namespace CustomerTools.Commands;
 public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnection, HelpScoutCustomer>
 {
     private const string ByIdSet = "Id";
-    private const string ByEmailSet = "Email";
     private const string ListSet = "List";
 
     /// <summary>Help Scout customer ids (positive whole numbers).</summary>
@@ -22,14 +21,6 @@ public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnec
     [Alias("CustomerId")]
     [AllowEmptyCollection]
     public long[] Id { get; set; } = Array.Empty<long>();
-
-    /// <summary>Email addresses; only customers with exactly this address (ignoring case) come out.</summary>
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByEmailSet)]
-    [Alias("EmailAddress")]
-    [AllowNull]
-    [AllowEmptyString]
-    [AllowEmptyCollection]
-    public string?[]? Email { get; set; }
 
     /// <summary>A Help Scout search, e.g. (firstName:"Ann" AND lastName:"Lee").</summary>
     [Parameter(ParameterSetName = ListSet)]
@@ -99,9 +90,8 @@ public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnec
         };
         if (filter.IsEmpty && !All)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new ArgumentException("Give -All to list every Help Scout customer, or narrow the list with -Query, -FirstName, -LastName, -Mailbox or -ModifiedSince."),
-                "FilterOrAllRequired", ErrorCategory.InvalidArgument, null));
+            ThrowTerminatingError(new CustomerToolsException(ErrorIds.FilterOrAllRequired, ErrorCategory.InvalidArgument, null,
+                "Give -All to list every Help Scout customer, or narrow the list with -Query, -FirstName, -LastName, -Mailbox or -ModifiedSince.").ToErrorRecord());
         }
 
         if (filter.ModifiedSince is { } since)

@@ -3,16 +3,9 @@ using CustomerTools.Kustomer;
 
 namespace CustomerTools.Commands;
 
-/// <summary>Get-KustomerConnection: the session's Kustomer connection, if any (never its key).</summary>
+/// <summary>Get-KustomerConnection: the session's Kustomer connection, if any (never a secret).</summary>
 [Cmdlet(VerbsCommon.Get, "KustomerConnection")]
 [OutputType(typeof(KustomerConnection))]
-public sealed class GetKustomerConnectionCommand : PSCmdlet
+public sealed class GetKustomerConnectionCommand : GetConnectionCommand<KustomerConnection>
 {
-    protected override void EndProcessing()
-    {
-        if (SessionConnection<KustomerConnection>.Current is { } connection)
-        {
-            WriteObject(connection);
-        }
-    }
 }

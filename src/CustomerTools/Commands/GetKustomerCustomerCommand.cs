@@ -15,7 +15,6 @@ namespace CustomerTools.Commands;
 public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnection, KustomerCustomer>
 {
     private const string ByIdSet = "Id";
-    private const string ByEmailSet = "Email";
     private const string ByExternalIdSet = "ExternalId";
     private const string ByPhoneSet = "Phone";
     private const string AllSet = "All";
@@ -27,13 +26,6 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
     [AllowEmptyString]
     [AllowEmptyCollection]
     public string?[]? Id { get; set; }
-
-    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByEmailSet)]
-    [Alias("EmailAddress")]
-    [AllowNull]
-    [AllowEmptyString]
-    [AllowEmptyCollection]
-    public string?[]? Email { get; set; }
 
     /// <summary>Ids the customers have in another system (your CRM, billing…).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByExternalIdSet)]
