@@ -56,17 +56,12 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAsse
     /// <summary>The decision, apart from the event, so that it can be tested on any runtime.</summary>
     internal sealed class Resolver
     {
-        private readonly Dictionary<string, string> _files = new(StringComparer.OrdinalIgnoreCase);
+        // Read on the first request, not at import: importing does no I/O.
+        private readonly Lazy<Dictionary<string, string>> _files;
 
         public Resolver(string folder)
         {
-            if (Directory.Exists(folder))
-            {
-                foreach (string file in Directory.GetFiles(folder, "*.dll"))
-                {
-                    _files[Path.GetFileNameWithoutExtension(file)] = file;
-                }
-            }
+            _files = new Lazy<Dictionary<string, string>>(() => List(folder));
         }
 
         public Assembly? Resolve(AssemblyName requested, Assembly? requester) =>
@@ -76,14 +71,28 @@ public sealed class DependencyResolver : IModuleAssemblyInitializer, IModuleAsse
         public string? FindFile(AssemblyName requested, AssemblyName? requester)
         {
             bool askedByUs = requester is not null
-                && (requester.Name == typeof(DependencyResolver).Assembly.GetName().Name || _files.ContainsKey(requester.Name!));
-            if (!askedByUs || requested.Name is null || !_files.TryGetValue(requested.Name, out string? file))
+                && (requester.Name == typeof(DependencyResolver).Assembly.GetName().Name || _files.Value.ContainsKey(requester.Name!));
+            if (!askedByUs || requested.Name is null || !_files.Value.TryGetValue(requested.Name, out string? file))
             {
                 return null;
             }
 
             Version? available = AssemblyName.GetAssemblyName(file).Version;
             return requested.Version is null || (available is not null && available >= requested.Version) ? file : null;
+        }
+
+        private static Dictionary<string, string> List(string folder)
+        {
+            var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            if (Directory.Exists(folder))
+            {
+                foreach (string file in Directory.GetFiles(folder, "*.dll"))
+                {
+                    files[Path.GetFileNameWithoutExtension(file)] = file;
+                }
+            }
+
+            return files;
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using CustomerTools.Http;
+using CustomerTools.Json;
 
 namespace CustomerTools.HelpScout;
 
@@ -17,22 +18,15 @@ internal static class HelpScoutErrorText
         "Check the App ID and App Secret (Help Scout: Your Profile > My Apps; the app's user must be active), or get a new access token; then run Connect-HelpScout again.",
         "The API may be off for this account, its plan may lack the feature, or billing may need attention; check the account in Help Scout.");
 
-    public static string? Read(byte[] body)
+    public static string? Read(byte[] body) => ErrorBody.Read(body, root =>
     {
-        using var document = JsonDocument.Parse(body);
-        JsonElement root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        if (root.Text("error") is { } oauthError)
         {
-            return null;
-        }
-
-        if (Text(root, "error") is { } oauthError)
-        {
-            return Text(root, "error_description") is { } description ? $"{oauthError}: {description}" : oauthError;
+            return root.Text("error_description") is { } description ? $"{oauthError}: {description}" : oauthError;
         }
 
         var parts = new List<string>();
-        if (Text(root, "message") is { } message)
+        if (root.Text("message") is { } message)
         {
             parts.Add(message);
         }
@@ -44,17 +38,17 @@ internal static class HelpScoutErrorText
         }
 
         string text = string.Join("; ", parts.Where(p => p.Length > 0));
-        if (Text(root, "logRef") is { } logRef)
+        if (root.Text("logRef") is { } logRef)
         {
             text += $" (logRef {logRef})";
         }
 
         return text.Length > 0 ? text : null;
-    }
+    });
 
     private static string FieldError(JsonElement error)
     {
-        string field = $"{Text(error, "path")}: {Text(error, "message")}".Trim(' ', ':');
+        string field = $"{error.Text("path")}: {error.Text("message")}".Trim(' ', ':');
         if (error.ValueKind == JsonValueKind.Object && error.TryGetProperty("rejectedValue", out JsonElement rejected) && rejected.ValueKind != JsonValueKind.Null)
         {
             field += $" (rejected {(rejected.ValueKind == JsonValueKind.String ? "'" + rejected.GetString() + "'" : rejected.GetRawText())})";
@@ -62,9 +56,4 @@ internal static class HelpScoutErrorText
 
         return field;
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
 }

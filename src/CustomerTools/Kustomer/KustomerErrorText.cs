@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CustomerTools.Http;
+using CustomerTools.Json;
 
 namespace CustomerTools.Kustomer;
 
@@ -15,26 +16,14 @@ internal static class KustomerErrorText
         $"Check that the API key is valid, not expired, allowed from this address, and made in this org's region ({region}: see -Region); then run Connect-Kustomer again.",
         "Give the API key a role that may read customers (org.permission.customer.read), then run Connect-Kustomer again.");
 
-    public static string? Read(byte[] body)
+    public static string? Read(byte[] body) => ErrorBody.Read(body, root =>
     {
-        using var document = JsonDocument.Parse(body);
-        JsonElement root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
         if (root.TryGetProperty("errors", out JsonElement errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             JsonElement first = errors[0];
-            return Text(first, "message") ?? Text(first, "detail") ?? Text(first, "title") ?? Text(first, "code");
+            return first.Text("message") ?? first.Text("detail") ?? first.Text("title") ?? first.Text("code");
         }
 
-        return Text(root, "message") ?? Text(root, "error");
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+        return root.Text("message") ?? root.Text("error");
+    });
 }
