@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Security;
+using CustomerTools.Testing;
 
 namespace CustomerTools.Tests;
 
@@ -31,17 +32,7 @@ internal sealed class PowerShellSession : IDisposable
 
     public Runspace Runspace => _runspace;
 
-    public static SecureString Secure(string text)
-    {
-        var secret = new SecureString();
-        foreach (char c in text)
-        {
-            secret.AppendChar(c);
-        }
-
-        secret.MakeReadOnly();
-        return secret;
-    }
+    public static SecureString Secure(string text) => ModuleFiles.Secure(text);
 
     public void Set(string name, object? value) => _runspace.SessionStateProxy.SetVariable(name, value);
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Text.Json;
@@ -53,7 +52,7 @@ internal static class KustomerCustomerMapper
                 ? new KustomerConversationCounts { All = c.All, Open = c.Open, Snoozed = c.Snoozed, Done = c.Done }
                 : null,
             Sentiment = a.Sentiment is { } s ? new KustomerSentiment { Polarity = s.Polarity, Confidence = s.Confidence } : null,
-            Custom = WithDates(a.Custom ?? new PSObject()),
+            Custom = a.Custom ?? new PSObject(),
             Rev = a.Rev,
         };
     }
@@ -63,19 +62,4 @@ internal static class KustomerCustomerMapper
         items is null || items.Count == 0
             ? ItemList<TOut>.None
             : new ItemList<TOut>(items.Where(item => item is not null).Select(map).ToArray());
-
-    // Custom attribute names end in their type (api notes §4): a "…At" attribute is a date.
-    private static PSObject WithDates(PSObject custom)
-    {
-        foreach (PSPropertyInfo property in custom.Properties)
-        {
-            if (property.Name.EndsWith("At", StringComparison.Ordinal) && property.Value is string text
-                && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset date))
-            {
-                property.Value = date;
-            }
-        }
-
-        return custom;
-    }
 }

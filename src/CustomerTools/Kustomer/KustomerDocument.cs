@@ -98,7 +98,7 @@ internal sealed class KustomerAttributes
 
     public KustomerSentimentJson? Sentiment { get; set; }
 
-    [JsonConverter(typeof(PlainObjectConverter))]
+    [JsonConverter(typeof(KustomerCustomConverter))]
     public PSObject? Custom { get; set; }
 
     public int? Rev { get; set; }

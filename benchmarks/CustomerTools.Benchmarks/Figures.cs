@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.Kustomer;
+using static CustomerTools.Benchmarks.Report;
+
+namespace CustomerTools.Benchmarks;
+
+/// <summary>
+/// Figures 1 to 5: one hosted PowerShell session with the module imported and connected to the
+/// simulator child process. Every figure is a ratio or a measurement taken in this run.
+/// </summary>
+internal sealed class Figures : IDisposable
+{
+    private const int BulkIds = 500;
+    private const int BulkLatencyMs = 50;
+    private const int ThrottleLimit = 16;
+    private const int ListCustomers = 20_000;
+    private const int ByIdCustomers = 5_000;
+    private const int QuotaLimit = 100;
+    private const int QuotaWindowMs = 1_000;
+    private const int QuotaRequests = 1_000;
+    private const int QuotaLatencyMs = 20;
+
+    private readonly SimulatorProcess _simulator;
+    private readonly Report _report;
+    private readonly HostedSession _session;
+
+    public Figures(SimulatorProcess simulator, Report report)
+    {
+        _simulator = simulator;
+        _report = report;
+        _session = new HostedSession();
+        _session.ConnectKustomer(simulator.BaseUri);
+        _session.Set("base", simulator.BaseUri.ToString());
+        _session.Set("key", HostedSession.Key);
+    }
+
+    private static string[] Ids(int count) => Enumerable.Range(0, count).Select(KustomerFixtures.GeneratedId).ToArray();
+
+    /// <summary>Figures 1 and 2: 500 ids at 50 ms latency: -ThrottleLimit 16 vs 1, vs the ideal, vs the loop of today.</summary>
+    public void BulkById()
+    {
+        string[] ids = Ids(BulkIds);
+        _simulator.Reset(BulkLatencyMs, BulkIds);
+        _session.Set("ids", ids);
+        _session.Set("warm", ids.Take(4 * ThrottleLimit).ToArray());
+
+        // Warm up: JIT (tiered compilation takes about a thousand requests to settle), and the
+        // connections the pool keeps (a session's second command finds them open).
+        _session.Run($"Get-KustomerCustomer -Id $warm -ThrottleLimit {ThrottleLimit} | Out-Null");
+        for (int i = 0; i < 2; i++)
+        {
+            _session.Run($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit} | Out-Null");
+        }
+
+        _session.Run($"$ids = $warm; & {{ {Scripts.BaselineById} }} | Out-Null");
+        _session.Set("ids", ids);
+
+        var fast = new List<(Run Run, string Timeline)>();
+        for (int i = 0; i < 3; i++)
+        {
+            _simulator.Reset(BulkLatencyMs, BulkIds);
+            Run run = Measure.Once(_simulator, () => InOrder(ids, _session.Run($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit}")));
+            fast.Add((run, _simulator.Send($"timeline {ThrottleLimit}") + " maxInFlight=" + _simulator.Stats()["maxInFlight"]));
+        }
+
+        var median = fast.OrderBy(f => f.Run.Elapsed).ElementAt(1);
+        Run t16 = median.Run;
+        _report.Detail($"1  -ThrottleLimit {ThrottleLimit}, 3 runs: {string.Join(", ", fast.Select(f => S(f.Run.Elapsed) + " (CPU " + Ms(f.Run.ClientCpu) + ")"))}; median: {Describe(t16)}");
+        _report.Detail($"1  the simulator's view of that run: {median.Timeline} (serviceMs: its latency + serving; inFlight: the window's mean occupancy; gapMs: answer to the next request in that slot)");
+
+        _simulator.Reset(BulkLatencyMs, BulkIds);
+        Run t1 = Measure.Once(_simulator, () => InOrder(ids, _session.Run("Get-KustomerCustomer -Id $ids -ThrottleLimit 1")));
+        _report.Detail($"1  -ThrottleLimit 1: {Describe(t1)}; per request {Ms(t1.Elapsed / BulkIds)} for {BulkLatencyMs} ms of latency; simulator: {_simulator.Send("timeline 1")}");
+        // The same ideal with what one request really took end to end (t1 / ids) instead of the latency.
+        double floor = t1.Elapsed.TotalMilliseconds / ThrottleLimit;
+        _report.Detail($"1  with the per-request time measured at -ThrottleLimit 1 instead of {BulkLatencyMs} ms, the ideal is {S(TimeSpan.FromMilliseconds(floor))} and the efficiency {Pct(floor / t16.Elapsed.TotalMilliseconds)}");
+
+        _simulator.Reset(BulkLatencyMs, BulkIds);
+        Run loop = Measure.Once(_simulator, () => InOrder(ids, _session.Run($"& {{ {Scripts.BaselineById} }}")));
+        _report.Detail($"2  PowerShell loop (HttpClient + JsonDocument + [pscustomobject]): {Describe(loop)}");
+
+        var ideal = TimeSpan.FromMilliseconds((double)BulkIds * BulkLatencyMs / ThrottleLimit);
+        double speedup = t1.Elapsed / t16.Elapsed;
+        double efficiency = ideal / t16.Elapsed;
+        double vsLoop = loop.Elapsed / t16.Elapsed;
+        _report.Add("1", $"{BulkIds} ids at {BulkLatencyMs} ms: -ThrottleLimit {ThrottleLimit} vs 1", $"{X(speedup)} ({S(t16.Elapsed)} vs {S(t1.Elapsed)})", "≥ 12×", speedup >= 12);
+        _report.Add("1", $"efficiency vs ideal {BulkIds} × {BulkLatencyMs} ms / {ThrottleLimit} = {S(ideal)}", Pct(efficiency), "≥ 85 %", efficiency >= 0.85);
+        _report.Add("2", $"module (-ThrottleLimit {ThrottleLimit}) vs PowerShell loop of today", $"{X(vsLoop)} ({S(t16.Elapsed)} vs {S(loop.Elapsed)})", "≥ 12× (bar of #1)", vsLoop >= 12);
+    }
+
+    /// <summary>Figure 3: customers per second and allocations per customer at zero latency, module vs the loop.</summary>
+    public void Throughput()
+    {
+        _simulator.Reset(0, ListCustomers);
+        string[] ids = Ids(ByIdCustomers);
+        _session.Set("ids", ids);
+        string moduleAll = $"$n = 0; Get-KustomerCustomer -All | {Scripts.Sink}; $n";
+        string loopAll = $"$n = 0; & {{ {Scripts.BaselineList} }} | {Scripts.Sink}; $n";
+        string moduleById = $"$n = 0; Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit} | {Scripts.Sink}; $n";
+        string loopById = $"$n = 0; & {{ {Scripts.BaselineById} }} | {Scripts.Sink}; $n";
+        var scripts = new[] { moduleAll, loopAll, moduleById, loopById };
+        int[] expected = { ListCustomers, ListCustomers, ByIdCustomers, ByIdCustomers };
+
+        // Warm up until tiered JIT settles (about 60,000 customers through the module's listing).
+        for (int i = 0; i < 3; i++)
+        {
+            Count(moduleAll, ListCustomers);
+            Count(moduleById, ByIdCustomers);
+        }
+
+        Count(loopAll, ListCustomers);
+        Count(loopById, ByIdCustomers);
+
+        var runs = scripts.Select(_ => new List<Run>()).ToArray();
+        for (int round = 0; round < 3; round++)
+        {
+            for (int s = 0; s < scripts.Length; s++)
+            {
+                string script = scripts[s];
+                int count = expected[s];
+                runs[s].Add(Measure.Once(_simulator, () => Count(script, count)));
+            }
+        }
+
+        Run all = Measure.Median(runs[0]);
+        Run allLoop = Measure.Median(runs[1]);
+        Run byId = Measure.Median(runs[2]);
+        Run byIdLoop = Measure.Median(runs[3]);
+        _report.Detail($"3  -All: {Describe(all)}; CPU per customer: benchmark {Us(all.ClientCpu / all.Count)}, simulator {Us(all.SimulatorCpu / all.Count)}");
+        _report.Detail($"3  loop over pages: {Describe(allLoop)}");
+        _report.Detail($"3  -Id, -ThrottleLimit {ThrottleLimit}: {Describe(byId)}; CPU per customer: benchmark {Us(byId.ClientCpu / byId.Count)}, simulator {Us(byId.SimulatorCpu / byId.Count)}");
+        _report.Detail($"3  loop by id: {Describe(byIdLoop)}");
+
+        Run sink = Measure.Median(3, null, () => Count($"$n = 0; 1..{ListCustomers} | {Scripts.Sink}; $n", ListCustomers));
+        _report.Detail($"3  the counting sink alone (1..{ListCustomers} | sink): {Us(sink.Elapsed / ListCustomers)} and {Bytes(sink.BytesPerItem)} per item (included in all four above)");
+
+        _report.Add("3", $"-All, {ListCustomers:#,0} customers, 0 ms: customers/s", $"{N(all.PerSecond)}/s = {X(all.PerSecond / allLoop.PerSecond)} the loop ({N(allLoop.PerSecond)}/s)", "≥ 1× the loop", all.PerSecond >= allLoop.PerSecond);
+        _report.Add("3", $"-Id ×{ByIdCustomers:#,0}, -ThrottleLimit {ThrottleLimit}, 0 ms: customers/s", $"{N(byId.PerSecond)}/s = {X(byId.PerSecond / byIdLoop.PerSecond)} the loop ({N(byIdLoop.PerSecond)}/s)", "≥ 1× the loop", byId.PerSecond >= byIdLoop.PerSecond);
+        _report.Add("3", "-All: allocated per customer", $"{Bytes(all.BytesPerItem)} = {X(all.BytesPerItem / allLoop.BytesPerItem)} the loop ({Bytes(allLoop.BytesPerItem)})", "≤ 1× the loop", all.BytesPerItem <= allLoop.BytesPerItem);
+        _report.Add("3", "-Id: allocated per customer", $"{Bytes(byId.BytesPerItem)} = {X(byId.BytesPerItem / byIdLoop.BytesPerItem)} the loop ({Bytes(byIdLoop.BytesPerItem)})", "≤ 1× the loop", byId.BytesPerItem <= byIdLoop.BytesPerItem);
+    }
+
+    /// <summary>Figure 4: listing 100,000 customers vs 10,000: rate, and peak memory growth.</summary>
+    public void ListingMemory()
+    {
+        var results = new Dictionary<int, (Run Run, long Growth, int Samples, int[] Collections)>();
+        foreach (int customers in new[] { 10_000, 100_000 })
+        {
+            _simulator.Reset(0, customers);
+            string script = $"$n = 0; Get-KustomerCustomer -All | {Scripts.Sink}; $n";
+            Measure.FullCollect();
+            long start = GC.GetTotalMemory(forceFullCollection: true);
+            int[] before = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var sampler = new PeakMemorySampler(TimeSpan.FromMilliseconds(2));
+            Run run;
+            try
+            {
+                TimeSpan simulatorCpu = _simulator.CpuTime;
+                TimeSpan clientCpu = Measure.ProcessCpu();
+                long allocated = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = Stopwatch.StartNew();
+                int count = Count(script, customers);
+                watch.Stop();
+                run = new Run(watch.Elapsed, Measure.ProcessCpu() - clientCpu, _simulator.CpuTime - simulatorCpu, GC.GetTotalAllocatedBytes(precise: true) - allocated, count);
+            }
+            finally
+            {
+                sampler.Dispose();
+            }
+
+            int[] collections = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - before[g]).ToArray();
+            results[customers] = (run, sampler.Peak - start, sampler.Samples, collections);
+            _report.Detail($"4  {customers:#,0}: {Describe(run)}; heap after full GC {Bytes(start)}, peak {Bytes(sampler.Peak)} ({sampler.Samples:#,0} samples), growth {Bytes(sampler.Peak - start)}; GCs gen0/1/2: {string.Join("/", collections)}");
+        }
+
+        var small = results[10_000];
+        var large = results[100_000];
+        double rate = large.Run.PerSecond / small.Run.PerSecond;
+        double growth = (double)large.Growth / small.Growth;
+        _report.Add("4", "-All 100,000: customers/s vs 10,000", $"{N(large.Run.PerSecond)}/s vs {N(small.Run.PerSecond)}/s = {X(rate)}", "≥ 0.9× (no slowdown)", rate >= 0.9);
+        _report.Add("4", "-All: peak memory growth 100,000 vs 10,000", $"{Bytes(large.Growth)} vs {Bytes(small.Growth)} = {X(growth)}", "≤ 2× (flat, not 10×)", growth <= 2);
+    }
+
+    /// <summary>Figure 5: 1,000 ids against a quota of 100 requests a second.</summary>
+    public void RateLimits()
+    {
+        string[] ids = Ids(QuotaRequests);
+        _simulator.Reset(QuotaLatencyMs, QuotaRequests);
+
+        // A new connection: its pacer starts knowing nothing of the quota, as a user's first command would.
+        _session.ConnectKustomer(_simulator.BaseUri);
+        _simulator.Send($"quota {QuotaLimit} {QuotaWindowMs}");
+        _session.Set("ids", ids);
+        Collection<PSObject> output = null!;
+        ErrorRecord[] errors = Array.Empty<ErrorRecord>();
+        Run run = Measure.Once(_simulator, () =>
+        {
+            (output, errors) = _session.RunAllowingErrors($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit}");
+            return output.Count;
+        });
+        var stats = _simulator.Stats();
+        var found = new HashSet<string>(output.Select(o => o.BaseObject).OfType<KustomerCustomer>().Select(c => c.Id), StringComparer.Ordinal);
+        int lost = ids.Count(id => !found.Contains(id));
+        double quotaPerSecond = QuotaLimit * 1000.0 / QuotaWindowMs;
+        double servedPerSecond = stats["served"] / run.Elapsed.TotalSeconds;
+        double share = servedPerSecond / quotaPerSecond;
+        int windows = (QuotaRequests + QuotaLimit - 1) / QuotaLimit;
+        var ideal = TimeSpan.FromMilliseconds((windows - 1) * QuotaWindowMs);
+        _report.Detail($"5  QuotaWindow({QuotaLimit}, {QuotaWindowMs} ms), latency {QuotaLatencyMs} ms: {Describe(run)}; simulator: {stats["requests"]} requests, {stats["served"]} served, {stats["rejected"]} rejected (429), at most {stats["maxInFlight"]} at once; {errors.Length} error records ({string.Join(", ", errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).Distinct())})");
+        _report.Detail($"5  a perfect client needs {windows} windows, the first opened by its first request: just over {S(ideal)} ({Pct(QuotaRequests / ideal.TotalSeconds / quotaPerSecond)} of the quota rate by this measure)");
+        _report.Add("5", $"{QuotaRequests:#,0} ids, quota {QuotaLimit}/{QuotaWindowMs / 1000.0:0.#} s, -ThrottleLimit {ThrottleLimit}: served/s ÷ quota/s", $"{Pct(share)} ({stats["served"]} in {S(run.Elapsed)})", "≥ 90 %", share >= 0.9);
+        _report.Add("5", "429s the simulator sent", N(stats["rejected"]), "0", stats["rejected"] == 0);
+        _report.Add("5", "records lost (inputs without an output object)", N(lost), "0", lost == 0);
+    }
+
+    public void Dispose() => _session.Dispose();
+
+    private static int InOrder(string[] ids, Collection<PSObject> output)
+    {
+        // The module's KustomerCustomer objects, or the loop's [pscustomobject]s.
+        string?[] got = output.Select(o => o.BaseObject is KustomerCustomer c ? c.Id : o.Properties["Id"]?.Value as string).ToArray();
+        if (!got.SequenceEqual(ids))
+        {
+            throw new InvalidOperationException($"expected {ids.Length} customers in input order, got {got.Length}");
+        }
+
+        return got.Length;
+    }
+
+    private int Count(string script, int expected)
+    {
+        int count = (int)_session.Run(script).Single().BaseObject;
+        return count == expected ? count : throw new InvalidOperationException($"expected {expected} customers, got {count}: {script}");
+    }
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using CustomerTools.ApiSimulator;
+using CustomerTools.ApiSimulator.Kustomer;
+
+namespace CustomerTools.Benchmarks;
+
+/// <summary>
+/// The child process: the API simulator (tests/ApiSimulator) on a free loopback port, steered by
+/// one-line commands on standard input, each answered by one line on standard output. It ends when
+/// its standard input closes, so it never outlives the benchmark. Running it apart keeps its CPU
+/// time and allocations out of the figures measured in the benchmark process, and lets that
+/// process read the C# levers the HTTP control API does not expose (QuotaWindow.Served/Rejected).
+/// </summary>
+internal static class SimulatorHost
+{
+    public const string Argument = "simulator";
+
+    public static async Task<int> RunAsync()
+    {
+        await using Simulator simulator = await Simulator.StartAsync();
+        Console.WriteLine($"ApiSimulator listening on {simulator.BaseUri}");
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            Console.WriteLine(Handle(simulator, line.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        }
+
+        return 0;
+    }
+
+    private static string Handle(Simulator simulator, string[] words)
+    {
+        int Int(int i) => int.Parse(words[i], CultureInfo.InvariantCulture);
+        switch (words.FirstOrDefault())
+        {
+            case "reset":
+                simulator.Reset();
+                return "ok";
+            case "latency":
+                simulator.Latency = TimeSpan.FromMilliseconds(Int(1));
+                return "ok";
+            case "customers":
+                // Exactly N generated customers (ids from KustomerFixtures.GeneratedId), no fixtures.
+                simulator.Kustomer.Clear();
+                simulator.Kustomer.GeneratedCount = Int(1);
+                return "ok";
+            case "quota":
+                simulator.KustomerQuota = new QuotaWindow(Int(1), TimeSpan.FromMilliseconds(Int(2)));
+                return "ok";
+            case "clear-requests":
+                simulator.ClearRequests();
+                return "ok";
+            case "stats":
+                var requests = simulator.Requests;
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"requests={requests.Count} ok={requests.Count(r => r.Status == 200)} status429={requests.Count(r => r.Status == 429)} maxInFlight={simulator.MaxInFlight} served={simulator.KustomerQuota?.Served ?? -1} rejected={simulator.KustomerQuota?.Rejected ?? -1}");
+            case "timeline":
+                return Timeline(simulator.Requests, Int(1));
+            default:
+                return "error: unknown command " + string.Join(' ', words);
+        }
+    }
+
+    /// <summary>
+    /// How the requests for generated ids (sent in id order) used a window of <paramref name="window"/>:
+    /// the time the simulator spent on each (its latency plus serving), the share of the window kept
+    /// busy, and the mean gap between an answer and the arrival of the request that took its place
+    /// (request i reuses the slot of request i - window): the client's and the network's part.
+    /// </summary>
+    private static string Timeline(IReadOnlyList<RecordedRequest> requests, int window)
+    {
+        const string Prefix = "/v1/customers/";
+        var byIndex = new SortedDictionary<int, RecordedRequest>();
+        foreach (RecordedRequest r in requests)
+        {
+            if (r.RawPath.StartsWith(Prefix, StringComparison.Ordinal) && KustomerFixtures.TryParseGenerated(r.RawPath.Substring(Prefix.Length), out int index))
+            {
+                byIndex[index] = r;
+            }
+        }
+
+        if (byIndex.Count == 0)
+        {
+            return "n=0";
+        }
+
+        RecordedRequest[] ordered = byIndex.Values.ToArray();
+        double span = (ordered.Max(r => r.AnsweredAt) - ordered.Min(r => r.ReceivedAt)).TotalMilliseconds;
+        double busy = ordered.Sum(r => (r.AnsweredAt - r.ReceivedAt).TotalMilliseconds);
+        double[] gaps = Enumerable.Range(window, Math.Max(0, ordered.Length - window))
+            .Select(i => (ordered[i].ReceivedAt - ordered[i - window].AnsweredAt).TotalMilliseconds).ToArray();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"n={ordered.Length} spanMs={span:0.0} serviceMs={busy / ordered.Length:0.00} inFlight={busy / span:0.00} gapMs={(gaps.Length > 0 ? gaps.Average() : 0):0.00} gapMaxMs={(gaps.Length > 0 ? gaps.Max() : 0):0.00}");
+    }
+}
