@@ -97,6 +97,25 @@ public sealed class DesktopLoadingTests : IDisposable
         Assert.Contains("System.Text.Json", shipped.Keys);
     }
 
+    [Fact]
+    public void Nothing_PowerShell_reflects_on_at_import_needs_System_Text_Json()
+    {
+        // Windows PowerShell scans the exported types before OnImport registers the resolver: none of
+        // them may need System.Text.Json to load, or the import fails before the resolver can help.
+        var offenders = new List<string>();
+        foreach (Type type in typeof(DependencyResolver).Assembly.GetExportedTypes())
+        {
+            var names = new List<Type?> { type.BaseType };
+            names.AddRange(type.GetInterfaces());
+            names.AddRange(type.GetProperties().Select(p => p.PropertyType));
+            names.AddRange(type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType)));
+            names.AddRange(type.GetCustomAttributes(inherit: false).Select(a => a.GetType()));
+            offenders.AddRange(names.Where(t => t?.Assembly.GetName().Name == "System.Text.Json").Select(t => $"{type.FullName} uses {t!.FullName}"));
+        }
+
+        Assert.Empty(offenders);
+    }
+
     private static IEnumerable<(string Name, Version Version)> References(string file)
     {
         using var stream = File.OpenRead(file);
