@@ -89,6 +89,16 @@ public sealed class FaultMatrixTests : ModuleTest
         }
 
         _output.WriteLine("totals | " + string.Join(", ", outcomes.GroupBy(o => o.Outcome).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
+        _output.WriteLine("fault that decided the outcome | outcome (inputs)");
+        var decided = outcomes.Select(o => (o.Outcome, Faults: Expected(path(o.Input)).Faults)).ToArray();
+        foreach (var row in decided.Where(d => d.Outcome != "object").GroupBy(d => (Fault: d.Faults[^1], d.Outcome)).OrderBy(g => g.Key.Fault, StringComparer.Ordinal))
+        {
+            _output.WriteLine($"{row.Key.Fault} | {row.Key.Outcome} {row.Count()}");
+        }
+
+        var recovered = decided.Where(d => d.Outcome == "object" && d.Faults.Count > 0).ToArray();
+        _output.WriteLine($"recovered by retrying | {recovered.Length} inputs, after " + string.Join(", ",
+            recovered.SelectMany(d => d.Faults).GroupBy(f => f).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
         Assert.Empty(mismatches);
         Assert.Contains(outcomes, o => o.Outcome == "object");
         Assert.True(matrix.Count > 10, "the schedule should reach most kinds of fault");
