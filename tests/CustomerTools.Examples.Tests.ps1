@@ -85,6 +85,9 @@ Describe 'Get-KustomerVipReport.ps1' {
 }
 
 Describe 'Invoke-NightlyCustomerSync.ps1' {
+    BeforeAll { $savedModulePath = $env:PSModulePath }
+    AfterEach { $env:PSModulePath = $savedModulePath }
+
     BeforeEach {
         Invoke-Simulator $sim '_sim/reset'
         Invoke-Simulator $sim '_sim/kustomer/generate?count=60'

@@ -122,7 +122,7 @@ Describe 'Get-HelpScoutCustomer -Id' {
     It 'renews a token that expires mid-pipeline once, and the pipeline completes' {
         $before = Get-TokenRequestCount
         $ids = $full, $sparse, $dashed | ForEach-Object {
-            if ($_ -eq $dashed) { Invoke-Simulator $sim '_sim/helpscout/expire-tokens' }
+            if ($_ -eq $dashed) { $null = Invoke-Simulator $sim '_sim/helpscout/expire-tokens' }
             $_
         } | Get-HelpScoutCustomer -ThrottleLimit 1
         $ids.Id | Should -Be @($full, $sparse, $dashed)

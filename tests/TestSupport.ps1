@@ -73,3 +73,38 @@ function Wait-SimulatorQuiet([Parameter(Mandatory)] $Simulator) {
     # pipeline was broken off, what it had already sent is then recorded).
     Invoke-Simulator -Simulator $Simulator -Path '_sim/wait-until-quiet'
 }
+
+function Get-SimulatorInFlight([Parameter(Mandatory)] $Simulator) {
+    # InFlight: requests the simulator is answering right now; MaxInFlight: the most at once since
+    # the last reset.
+    $counts = Invoke-Simulator -Simulator $Simulator -Method GET -Path '_sim/in-flight'
+    [pscustomobject]@{ InFlight = [int]$counts.inFlight; MaxInFlight = [int]$counts.maxInFlight }
+}
+
+function Get-SimulatorKustomerQuota([Parameter(Mandatory)] $Simulator) {
+    # The Kustomer quota set with _sim/kustomer/quota: Limit, Served, and Rejected (answered 429).
+    $counts = Invoke-Simulator -Simulator $Simulator -Method GET -Path '_sim/kustomer/quota'
+    [pscustomobject]@{ Limit = [int]$counts.limit; Served = [int]$counts.served; Rejected = [int]$counts.rejected }
+}
+
+function ConvertTo-SimulatorEnum {
+    # The control API reads enums as numbers ("breakage" of a scripted answer, "kinds" of a fault
+    # schedule); this turns a name (StallBody, HugeBody…) into the simulator's own number for it.
+    param([Parameter(Mandatory)] [ValidateSet('Breakage', 'FaultKind')] [string] $Enum, [Parameter(Mandatory)] [string] $Name)
+    if (-not ('CustomerTools.ApiSimulator.FaultKind' -as [type])) { Add-Type -Path $SimulatorDll }
+    [int]([enum]::Parse(("CustomerTools.ApiSimulator.$Enum" -as [type]), $Name))
+}
+
+function Set-SimulatorFault {
+    # Breaks the answers to the paths that contain -PathContains with the fault -Kind (a FaultKind
+    # name), for the share -Rate of attempts (1: every one). Reset clears it.
+    param(
+        [Parameter(Mandatory)] $Simulator,
+        [Parameter(Mandatory)] [string[]] $Kind,
+        [Parameter(Mandatory)] [string] $PathContains,
+        [double] $Rate = 1,
+        [int] $Seed = 1
+    )
+    $kinds = @($Kind | ForEach-Object { ConvertTo-SimulatorEnum FaultKind $_ })
+    Invoke-Simulator -Simulator $Simulator -Path '_sim/faults' -Body @{ seed = $Seed; rate = $Rate; kinds = $kinds; pathContains = $PathContains }
+}

@@ -33,6 +33,10 @@ internal static class ControlApi
             case "POST /_sim/requests/clear":
                 simulator.ClearRequests();
                 break;
+            case "GET /_sim/in-flight":
+                // Requests being answered now, and the most at once since the last reset.
+                await WriteAsync(context, new { inFlight = simulator.InFlight, maxInFlight = simulator.MaxInFlight });
+                return;
             case "POST /_sim/wait-until-quiet":
                 await Task.Run(simulator.WaitUntilQuiet, context.RequestAborted);
                 break;
@@ -58,6 +62,15 @@ internal static class ControlApi
             case "POST /_sim/kustomer/quota":
                 simulator.KustomerQuota = new QuotaWindow(Int("limit"), TimeSpan.FromMilliseconds(Int("windowMs")));
                 break;
+            case "GET /_sim/kustomer/quota":
+                // The quota's counts so far: limit, served and rejected (with 429); all 0 when there is none.
+                await WriteAsync(context, new
+                {
+                    limit = simulator.KustomerQuota?.Limit ?? 0,
+                    served = simulator.KustomerQuota?.Served ?? 0,
+                    rejected = simulator.KustomerQuota?.Rejected ?? 0,
+                });
+                return;
             case "POST /_sim/helpscout/generate":
                 simulator.HelpScout.GeneratedCount = Int("count");
                 break;

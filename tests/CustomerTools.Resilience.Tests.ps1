@@ -1,0 +1,331 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Retries, limits, timeouts, broken answers, hostile input, concurrency and Ctrl+C, as a user at a
+# real pwsh meets them: the built module against the API simulator, waits kept to a second or so.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $sim = Start-ApiSimulator
+    $full = '64b7f0c2e4a1d3b5c6a7e8f9'
+    $sparse = '64b7f0c2e4a1d3b5c6a7e900'
+    $missing = '64b7f0c2e4a1d3b5c6a7e8aa'
+    $hsFull = 4150271
+    $hsSparse = 4150272
+    # The simulator's generated Kustomer customers (see _sim/kustomer/generate): aa00 + 20 hex digits.
+    function Get-GeneratedId([int[]] $Index) { $Index | ForEach-Object { 'aa00' + $_.ToString('x20') } }
+
+    function Connect-TestKustomer([int] $MaxRetries = 2, [int] $TimeoutSec = 2) {
+        Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri -MaxRetries $MaxRetries -TimeoutSec $TimeoutSec
+    }
+    function Connect-TestHelpScout([int] $MaxRetries = 2, [int] $TimeoutSec = 2) {
+        Connect-HelpScout -ClientId $HelpScoutAppId -ClientSecret (ConvertTo-TestSecret $HelpScoutAppSecret) -BaseUri $sim.BaseUri -MaxRetries $MaxRetries -TimeoutSec $TimeoutSec
+    }
+    function Wait-Until([scriptblock] $Condition, [double] $TimeoutSec = 5) {
+        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSec)
+        while (-not (& $Condition)) {
+            if ([DateTime]::UtcNow -gt $deadline) { return $false }
+            Start-Sleep -Milliseconds 50
+        }
+        $true
+    }
+    # Output and errors of a pipeline run with 2>&1, as the ids/inputs they concern, in the order written.
+    function ConvertTo-InputOrder([Parameter(ValueFromPipeline)] $Item) {
+        process { if ($Item -is [System.Management.Automation.ErrorRecord]) { 'error:' + $Item.TargetObject } else { $Item.Id } }
+    }
+}
+
+AfterAll {
+    Disconnect-Kustomer
+    Disconnect-HelpScout
+    Stop-ApiSimulator $sim
+}
+
+Describe 'Retries' {
+    BeforeAll { Connect-TestKustomer -MaxRetries 2 }
+    BeforeEach { Invoke-Simulator $sim '_sim/reset' }
+
+    It 'waits out a 429 as Retry-After asks, then the customer comes out, and -Verbose says why and how long' {
+        Invoke-Simulator $sim '_sim/script' -Body @{
+            pathContains = $full; status = 429; times = 1; headers = @{ 'Retry-After' = '1' }
+            body         = '{"errors":[{"status":429,"code":"too_many_requests","title":"Too Many Requests"}]}'
+        }
+        $all = Get-KustomerCustomer -Id $full -Verbose 4>&1
+        $customers = @($all | Where-Object { $_ -is [CustomerTools.Kustomer.KustomerCustomer] })
+        $verbose = @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        $customers.Id | Should -Be @($full)
+        $retry = [regex]::Escape("Retry 1 of 2 for GET $($sim.BaseUri)v1/customers/$full after 429 Too Many Requests: waiting ") + '(0\.[5-9]|1\.0) s \(Retry-After\)\.$'
+        @($verbose -match $retry).Count | Should -Be 1 -Because ($verbose -join "`n")
+        $requests = @(Get-SimulatorRequest $sim "/v1/customers/$full")
+        $requests.Count | Should -Be 2
+        ([DateTimeOffset]$requests[1].receivedAt - [DateTimeOffset]$requests[0].receivedAt).TotalSeconds | Should -BeGreaterOrEqual 0.9
+    }
+
+    It 'gives one RateLimited error for an input still throttled after -MaxRetries; the others come out in order' {
+        Invoke-Simulator $sim '_sim/kustomer/generate?count=2'
+        $generated = Get-GeneratedId 0, 1
+        Invoke-Simulator $sim '_sim/script' -Body @{
+            pathContains = $sparse; status = 429; times = $null; headers = @{ 'Retry-After' = '0' }
+            body         = '{"errors":[{"status":429,"code":"too_many_requests","title":"Too Many Requests"}]}'
+        }
+        $errors = $null
+        $found = $generated[0], $sparse, $full, $generated[1] | Get-KustomerCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $found.Id | Should -Be @($generated[0], $full, $generated[1])
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'RateLimited,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $errors[0].TargetObject | Should -Be $sparse
+        @(Get-SimulatorRequest $sim "/v1/customers/$sparse").Count | Should -Be 3
+    }
+
+    It 'retries a 503 up to -MaxRetries, then gives ServiceError' {
+        Invoke-Simulator $sim '_sim/script' -Body @{
+            pathContains = $full; status = 503; times = $null; headers = @{ 'Retry-After' = '0' }
+            body         = '{"errors":[{"status":503,"title":"Service Unavailable"}]}'
+        }
+        $errors = $null
+        $found = $full, $sparse | Get-KustomerCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $found.Id | Should -Be @($sparse)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ServiceError,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'ConnectionError'
+        $errors[0].TargetObject | Should -Be $full
+        @(Get-SimulatorRequest $sim "/v1/customers/$full").Count | Should -Be 3
+    }
+
+    It 'does not retry a 500' {
+        Invoke-Simulator $sim '_sim/script' -Body @{
+            pathContains = $full; status = 500; times = $null; headers = @{ 'Retry-After' = '0' }
+            body         = '{"errors":[{"status":500,"title":"Internal Server Error"}]}'
+        }
+        $errors = $null
+        $found = $full, $sparse | Get-KustomerCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $found.Id | Should -Be @($sparse)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ServiceError,*'
+        $errors[0].TargetObject | Should -Be $full
+        @(Get-SimulatorRequest $sim "/v1/customers/$full").Count | Should -Be 1
+    }
+}
+
+Describe '-TimeoutSec' {
+    BeforeAll { Connect-TestKustomer -MaxRetries 1 -TimeoutSec 1 }
+    BeforeEach { Invoke-Simulator $sim '_sim/reset' }
+
+    It 'gives RequestTimedOut for the input whose answer <What>, and only for it' -TestCases @(
+        @{ What = 'never starts'; Breakage = 'None'; DelayMs = 60000 }
+        @{ What = 'stalls halfway through the body'; Breakage = 'StallBody'; DelayMs = 0 }
+    ) {
+        Invoke-Simulator $sim '_sim/script' -Body @{
+            pathContains = $full; times = $null; delayMs = $DelayMs; breakage = (ConvertTo-SimulatorEnum Breakage $Breakage)
+            body         = '{"data":{"type":"customer","id":"64b7f0c2e4a1d3b5c6a7e8f9","attributes":{"name":"Priya Raman"}}}'
+        }
+        $errors = $null
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $found = $full, $sparse | Get-KustomerCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
+        $watch.Stop()
+
+        $found.Id | Should -Be @($sparse)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $errors[0].TargetObject | Should -Be $full
+        $errors[0].Exception.Message | Should -Match '-TimeoutSec'
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        # The module hung up: the simulator is no longer answering the stalled request.
+        Wait-Until { (Get-SimulatorInFlight $sim).InFlight -eq 0 } | Should -BeTrue
+    }
+}
+
+Describe 'Broken answers' {
+    BeforeAll {
+        Connect-TestKustomer -MaxRetries 1 -TimeoutSec 2
+        Connect-TestHelpScout -MaxRetries 1 -TimeoutSec 2
+    }
+    BeforeEach { Invoke-Simulator $sim '_sim/reset' }
+
+    It 'turns <Kind> from <Service> into one InvalidResponse for that input, and loses nothing else' -TestCases @(
+        foreach ($kind in 'MalformedJson', 'HtmlErrorPage', 'EmptyBody', 'WrongFieldTypes', 'HugeBody', 'WrongContentType', 'DeeplyNested') {
+            @{ Kind = $kind; Service = 'Kustomer' }
+            @{ Kind = $kind; Service = 'HelpScout' }
+        }
+    ) {
+        if ($Service -eq 'Kustomer') {
+            $broken, $good = $full, $sparse
+            $run = { $sparse, $full, $sparse | Get-KustomerCustomer -ErrorVariable errors -ErrorAction SilentlyContinue }
+        }
+        else {
+            $broken, $good = $hsFull, $hsSparse
+            $run = { $hsSparse, $hsFull, $hsSparse | Get-HelpScoutCustomer -ErrorVariable errors -ErrorAction SilentlyContinue }
+        }
+        Set-SimulatorFault $sim -Kind $Kind -PathContains "/customers/$broken"
+        $errors = $null
+        $found = . $run
+
+        $found.Id | Should -Be @($good, $good)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidResponse,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $errors[0].TargetObject | Should -Be $broken
+        # A body that is not the documented shape is not worth asking for again.
+        @(Get-SimulatorRequest $sim "*/customers/$broken").Count | Should -Be 1
+    }
+}
+
+Describe 'Hostile input' {
+    BeforeAll { Connect-TestKustomer }
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        # A reset forgets the tokens it gave out: connect afterwards, so only the search is recorded.
+        Connect-TestHelpScout
+        Invoke-Simulator $sim '_sim/requests/clear'
+    }
+
+    It 'sends Help Scout -Query and -FirstName <Name> as one decoded query value each, adding no header' -TestCases @(
+        @{ Name = 'with &page=99'; Value = 'Ann&page=99' }
+        @{ Name = 'with #frag'; Value = 'Ann#frag' }
+        @{ Name = 'with CR/LF'; Value = "Ann`r`nX-Injected: yes" }
+        @{ Name = 'with NUL'; Value = "Ann`0X-Injected: yes" }
+        @{ Name = 'with emoji'; Value = "Zoë 😀 Ann" }
+    ) {
+        $null = Get-HelpScoutCustomer -Query $Value -FirstName $Value -ErrorAction SilentlyContinue
+
+        $requests = @(Get-SimulatorRequest $sim '/v2/customers*')
+        $requests.Count | Should -Be 1
+        $requests[0].rawPath | Should -Be '/v2/customers'
+        @($requests[0].query.PSObject.Properties.Name | Sort-Object) | Should -Be @('firstName', 'page', 'query')
+        $requests[0].query.query | Should -BeExactly $Value
+        $requests[0].query.firstName | Should -BeExactly $Value
+        $requests[0].query.page | Should -Be '1'
+        @($requests[0].headers.PSObject.Properties.Name -like 'X-Injected*') | Should -BeNullOrEmpty
+    }
+
+    It 'keeps a Kustomer -ExternalId <Name> in one path segment' -TestCases @(
+        @{ Name = 'with / and ..'; Value = 'a/b/../../v1/orgs' }
+        @{ Name = 'that is ..'; Value = '..' }
+        @{ Name = 'with %2F'; Value = '%2F..%2Fadmin' }
+        @{ Name = 'with ?'; Value = 'x?pageSize=1000&page=2' }
+    ) {
+        $errors = $null
+        $null = Get-KustomerCustomer -ExternalId $Value -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $requests = @(Get-SimulatorRequest $sim '/v1/*')
+        $requests.Count | Should -Be 1
+        $requests[0].rawPath | Should -BeLike '/v1/customers/externalId=*'
+        ($requests[0].rawPath.ToCharArray() -eq '/').Count | Should -Be 3
+        $requests[0].rawTarget | Should -BeExactly $requests[0].rawPath
+        $requests[0].lookupValue | Should -BeExactly $Value
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'CustomerNotFound,*'
+        $errors[0].TargetObject | Should -BeExactly $Value
+    }
+
+    It 'refuses a Kustomer -Id <Name> before any request' -TestCases @(
+        @{ Name = 'with / and ..'; Value = '/../../v1/orgs' }
+        @{ Name = 'that is ..'; Value = '..' }
+        @{ Name = 'with %2F'; Value = '%2F..%2Fadmin' }
+        @{ Name = 'with ?'; Value = '?pageSize=1000' }
+        @{ Name = 'with CR/LF'; Value = "`r`nX-Injected: yes" }
+    ) {
+        $errors = $null
+        $found = Get-KustomerCustomer -Id ($full + $Value), $Value, $sparse -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $found.Id | Should -Be @($sparse)
+        $errors.Count | Should -Be 2
+        $errors.FullyQualifiedErrorId | Should -BeLike 'InvalidCustomerId,*'
+        $errors.CategoryInfo.Category | Should -Be @('InvalidArgument', 'InvalidArgument')
+        $errors.TargetObject | Should -Be @(($full + $Value), $Value)
+        @(Get-SimulatorRequest $sim '/v1/*').rawPath | Should -Be @("/v1/customers/$sparse")
+    }
+}
+
+Describe '-ThrottleLimit' {
+    BeforeAll { Connect-TestKustomer }
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        Invoke-Simulator $sim '_sim/kustomer/generate?count=24'
+        $ids = Get-GeneratedId (0..23)
+    }
+
+    It 'runs ids piped one at a time concurrently, up to the limit, and writes them in input order' {
+        Invoke-Simulator $sim '_sim/latency?ms=100'
+        $found = $ids | ForEach-Object { Start-Sleep -Milliseconds 5; $_ } | Get-KustomerCustomer -ThrottleLimit 4
+
+        $found.Id | Should -Be $ids
+        $peak = (Get-SimulatorInFlight $sim).MaxInFlight
+        $peak | Should -BeGreaterThan 1
+        $peak | Should -BeLessOrEqual 4
+    }
+
+    It 'interleaves errors with customers in input order (2>&1)' {
+        Invoke-Simulator $sim '_sim/latency?ms=30'
+        # Slow answers for the first ids, so later ones are ready first.
+        foreach ($i in 0..3) { Invoke-Simulator $sim '_sim/script' -Body @{ pathContains = $ids[$i]; delayMs = 300 - 60 * $i; thenServe = $true } }
+        $inputs = for ($i = 0; $i -lt 16; $i++) {
+            if ($i % 5 -eq 1) { "not-an-id-$i" } elseif ($i % 4 -eq 2) { $missing } else { $ids[$i] }
+        }
+        $expected = $inputs | ForEach-Object { if ($_ -like 'not-an-id-*' -or $_ -eq $missing) { "error:$_" } else { $_ } }
+
+        $written = $inputs | Get-KustomerCustomer -ThrottleLimit 4 2>&1 | ConvertTo-InputOrder
+
+        $written | Should -Be $expected
+        (Get-SimulatorInFlight $sim).MaxInFlight | Should -BeGreaterThan 1
+    }
+}
+
+Describe 'Pacing by the quota headers' {
+    BeforeAll { Connect-TestKustomer }
+    BeforeEach { Invoke-Simulator $sim '_sim/reset' }
+
+    It 'gets 60 customers through a quota of 20 a second without a single 429' {
+        Invoke-Simulator $sim '_sim/kustomer/generate?count=60'
+        Invoke-Simulator $sim '_sim/kustomer/quota?limit=20&windowMs=1000'
+        $ids = Get-GeneratedId (0..59)
+
+        $found = $ids | Get-KustomerCustomer
+
+        $found.Id | Should -Be $ids
+        $quota = Get-SimulatorKustomerQuota $sim
+        $quota.Rejected | Should -Be 0
+        $quota.Served | Should -Be 60
+        @(Get-SimulatorRequest $sim '/v1/*' | Where-Object status -EQ 429) | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Ctrl+C' {
+    BeforeEach { Invoke-Simulator $sim '_sim/reset' }
+
+    It 'stops at once with requests stalled for 60 s, and leaves none in flight' {
+        Invoke-Simulator $sim '_sim/kustomer/generate?count=40'
+        Invoke-Simulator $sim '_sim/script' -Body @{ pathContains = '/v1/customers/'; delayMs = 60000; times = $null }
+        $ids = Get-GeneratedId (0..39)
+        # A session of its own, as a second pwsh window would be: Stop() is what Ctrl+C does.
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($ModulePath, $BaseUri, $Key, $Ids)
+                    Import-Module $ModulePath
+                    Connect-Kustomer -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri
+                    $Ids | Get-KustomerCustomer -ThrottleLimit 8
+                }.ToString()).AddParameters(@{ ModulePath = $ModulePath; BaseUri = $sim.BaseUri; Key = $KustomerKey; Ids = $ids })
+            $running = $ps.BeginInvoke()
+            # (Not $ps.Streams.Error here: enumerating a stream of a running pipeline waits for its end.)
+            Wait-Until { (Get-SimulatorInFlight $sim).InFlight -eq 8 } -TimeoutSec 20 | Should -BeTrue -Because "8 requests should be stalled (the pipeline is $($ps.InvocationStateInfo.State))"
+
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Stop()
+
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+            Wait-Until { (Get-SimulatorInFlight $sim).InFlight -eq 0 } | Should -BeTrue -Because 'the simulator should not still serve requests the module gave up'
+            $requests = @(Get-SimulatorRequest $sim '/v1/*')
+            $requests.Count | Should -Be 8
+            $requests.aborted | Should -Not -Contain $false
+            $running.IsCompleted | Should -BeTrue
+        }
+        finally { $ps.Dispose() }
+    }
+}
