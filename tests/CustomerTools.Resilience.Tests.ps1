@@ -11,6 +11,13 @@ BeforeAll {
     $hsFull = 4150271
     $hsSparse = 4150272
     # The simulator's generated Kustomer customers (see _sim/kustomer/generate): aa00 + 20 hex digits.
+    function Assert-OnlyError([object[]] $Errors, [string] $Id, [string] $Category, $Target) {
+        # Exactly one error record, for the input that failed, with the contract's id and category.
+        @($Errors).Count | Should -Be 1
+        $Errors[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        if ($Category) { $Errors[0].CategoryInfo.Category | Should -Be $Category }
+        $Errors[0].TargetObject | Should -Be $Target
+    }
     function Get-GeneratedId([int[]] $Index) { $Index | ForEach-Object { 'aa00' + $_.ToString('x20') } }
 
     function Connect-TestKustomer([int] $MaxRetries = 2, [int] $TimeoutSec = 2) {
@@ -71,10 +78,7 @@ Describe 'Retries' {
         $found = $generated[0], $sparse, $full, $generated[1] | Get-KustomerCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
 
         $found.Id | Should -Be @($generated[0], $full, $generated[1])
-        $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'RateLimited,*'
-        $errors[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
-        $errors[0].TargetObject | Should -Be $sparse
+        Assert-OnlyError $errors -Id RateLimited -Category LimitsExceeded -Target $sparse
         @(Get-SimulatorRequest $sim "/v1/customers/$sparse").Count | Should -Be 3
     }
 
@@ -87,10 +91,7 @@ Describe 'Retries' {
         $found = $full, $sparse | Get-KustomerCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
 
         $found.Id | Should -Be @($sparse)
-        $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ServiceError,*'
-        $errors[0].CategoryInfo.Category | Should -Be 'ConnectionError'
-        $errors[0].TargetObject | Should -Be $full
+        Assert-OnlyError $errors -Id ServiceError -Category ConnectionError -Target $full
         @(Get-SimulatorRequest $sim "/v1/customers/$full").Count | Should -Be 3
     }
 
@@ -103,9 +104,7 @@ Describe 'Retries' {
         $found = $full, $sparse | Get-KustomerCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
 
         $found.Id | Should -Be @($sparse)
-        $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'ServiceError,*'
-        $errors[0].TargetObject | Should -Be $full
+        Assert-OnlyError $errors -Id ServiceError -Target $full
         @(Get-SimulatorRequest $sim "/v1/customers/$full").Count | Should -Be 1
     }
 }
@@ -128,10 +127,7 @@ Describe '-TimeoutSec' {
         $watch.Stop()
 
         $found.Id | Should -Be @($sparse)
-        $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'RequestTimedOut,*'
-        $errors[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
-        $errors[0].TargetObject | Should -Be $full
+        Assert-OnlyError $errors -Id RequestTimedOut -Category OperationTimeout -Target $full
         $errors[0].Exception.Message | Should -Match '-TimeoutSec'
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
         # The module hung up: the simulator is no longer answering the stalled request.
@@ -165,10 +161,7 @@ Describe 'Broken answers' {
         $found = . $run
 
         $found.Id | Should -Be @($good, $good)
-        $errors.Count | Should -Be 1
-        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidResponse,*'
-        $errors[0].CategoryInfo.Category | Should -Be 'InvalidResult'
-        $errors[0].TargetObject | Should -Be $broken
+        Assert-OnlyError $errors -Id InvalidResponse -Category InvalidResult -Target $broken
         # A body that is not the documented shape is not worth asking for again.
         @(Get-SimulatorRequest $sim "*/customers/$broken").Count | Should -Be 1
     }
