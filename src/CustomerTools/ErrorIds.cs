@@ -16,6 +16,7 @@ internal static class ErrorIds
     public const string ServiceError = "ServiceError";
     public const string RequestTimedOut = "RequestTimedOut";
     public const string InvalidResponse = "InvalidResponse";
+    public const string InvalidQuery = "InvalidQuery";
 
     // Ours, in the same spirit: the service refused the request itself (400 and other 4xx),
     // e.g. a Help Scout query or date it could not parse.
@@ -23,6 +24,10 @@ internal static class ErrorIds
 
     // Ours: Get-HelpScoutCustomer was asked for a listing with neither a filter nor -All.
     public const string FilterOrAllRequired = "FilterOrAllRequired";
+
+    // Ours: more Kustomer customers share one update time than one search can page through, so
+    // some of them were left out of a search (named in the message); the rest still comes.
+    public const string SearchLimitExceeded = "SearchLimitExceeded";
 
     // Ours: a failure that is none of the above (a bug); reported for its input, the rest goes on.
     public const string UnexpectedError = "UnexpectedError";

@@ -19,4 +19,10 @@ internal sealed class ListPage<T>
 
     /// <summary>How many records the whole listing has, when the service says.</summary>
     public long? Total { get; }
+
+    /// <summary>
+    /// A problem to report before this page's records, without ending the listing (a search that
+    /// had to leave customers out, say).
+    /// </summary>
+    public CustomerToolsException? Notice { get; init; }
 }

@@ -40,8 +40,9 @@ public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnec
     [ValidateRange(1, long.MaxValue)]
     public long Mailbox { get; set; }
 
-    /// <summary>Only customers changed since this time (any time zone; sent in UTC).</summary>
+    /// <summary>Only customers changed since this time (any time zone; sent in UTC); oldest change first.</summary>
     [Parameter(ParameterSetName = ListSet)]
+    [Alias("UpdatedSince")]
     [UtcTimeTransformation]
     public DateTime ModifiedSince { get; set; }
 
@@ -101,7 +102,7 @@ public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnec
 
         int firstPage = SkipWholePages(HelpScoutPaths.PageSize) + 1;
         object target = Query ?? "customer list";
-        List("Listing Help Scout customers", client.ListPage(filter, firstPage), (page, ct) => client.GetPageAsync(page, filter, target, Log, ct), item =>
+        List("Listing Help Scout customers", ByNextLink(client.ListPage(filter, firstPage), (page, ct) => client.GetPageAsync(page, filter, target, Log, ct)), item => Seen.Add(item.Id), item =>
         {
             if (item.Customer is { } customer)
             {

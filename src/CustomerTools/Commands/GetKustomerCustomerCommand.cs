@@ -18,6 +18,7 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
     private const string ByExternalIdSet = "ExternalId";
     private const string ByPhoneSet = "Phone";
     private const string AllSet = "All";
+    private const string SearchSet = "Search";
 
     /// <summary>Kustomer customer ids (24 hexadecimal characters).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
@@ -45,10 +46,25 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
     [Parameter(Mandatory = true, ParameterSetName = AllSet)]
     public SwitchParameter All { get; set; }
 
-    /// <summary>Customers per page request; Kustomer serves at most 100.</summary>
+    /// <summary>Only customers updated at or after this time (any time zone; sent in UTC); oldest change first.</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    [Alias("ModifiedSince")]
+    public DateTimeOffset UpdatedSince { get; set; }
+
+    /// <summary>Only customers created at or after this time (any time zone; sent in UTC).</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    public DateTimeOffset CreatedSince { get; set; }
+
+    /// <summary>Kustomer search criteria, as a hashtable or JSON text of an object.</summary>
+    [Parameter(ParameterSetName = SearchSet)]
+    [AllowNull]
+    public object? Query { get; set; }
+
+    /// <summary>Customers per page request: the list serves at most 100 (the default), a search 500 (its default).</summary>
     [Parameter(ParameterSetName = AllSet)]
+    [Parameter(ParameterSetName = SearchSet)]
     [ValidateRange(1, int.MaxValue)]
-    public int PageSize { get; set; } = KustomerClient.MaxPageSize;
+    public int PageSize { get; set; }
 
     private protected override string ConnectCommand => "Connect-Kustomer";
 
@@ -72,6 +88,9 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
             case ByPhoneSet:
                 Lookup(KustomerLookup.Phone, Phone);
                 break;
+            case SearchSet:
+                SearchCustomers();
+                break;
             default:
                 ListAll();
                 break;
@@ -90,13 +109,54 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
 
     private void ListAll()
     {
-        int pageSize = Math.Min(PageSize, KustomerClient.MaxPageSize);
-        if (pageSize < PageSize)
+        int pageSize = PageSizeUpTo(KustomerClient.MaxPageSize, "the list");
+        int firstPage = SkipWholePages(pageSize) + 1;
+        KustomerClient client = Active.Client;
+        List("Listing Kustomer customers", ByNextLink(client.ListPage(firstPage, pageSize), (page, ct) => client.GetPageAsync(page, Log, ct)), c => Seen.Add(c.Id), Emit);
+    }
+
+    private void SearchCustomers()
+    {
+        bool hasQuery = IsGiven(nameof(Query));
+        DateTimeOffset? updatedSince = IsGiven(nameof(UpdatedSince)) ? UpdatedSince : null;
+        DateTimeOffset? createdSince = IsGiven(nameof(CreatedSince)) ? CreatedSince : null;
+        KustomerSearchQuery query;
+        try
         {
-            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Kustomer serves at most {0} customers a page; asking for {0} instead of {1}.", pageSize, PageSize));
+            query = KustomerSearchQuery.Create(updatedSince, createdSince, hasQuery, Query);
+        }
+        catch (CustomerToolsException e)
+        {
+            WriteError(e.ToErrorRecord());
+            return;
         }
 
-        int firstPage = SkipWholePages(pageSize) + 1;
-        List("Listing Kustomer customers", Active.Client.ListPage(firstPage, pageSize), (page, ct) => Active.Client.GetPageAsync(page, Log, ct), Emit);
+        int pageSize = PageSizeUpTo(KustomerSearchClient.MaxPageSize, "a search");
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Searching Kustomer for {0}, oldest change first, {1} a page.", query.Description, pageSize));
+
+        // Errors name what the user asked for: the criteria, else the time.
+        object? target = hasQuery ? Query : (object?)updatedSince ?? createdSince;
+        int firstPage = SkipWholePages(pageSize, KustomerSearchClient.MaxPages - 1) + 1;
+        var search = new KustomerSearchContinuation(Active.Search, query, pageSize, firstPage, target, Log);
+        List<KustomerCustomer>("Searching Kustomer customers", search.Next, c => Seen.Add(c.Id), Emit);
     }
+
+    /// <summary>-PageSize, or <paramref name="most"/> when not given or larger (said on -Verbose).</summary>
+    private int PageSizeUpTo(int most, string what)
+    {
+        if (!IsGiven(nameof(PageSize)))
+        {
+            return most;
+        }
+
+        if (PageSize > most)
+        {
+            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Kustomer serves at most {0} customers a page for {1}; asking for {0} instead of {2}.", most, what, PageSize));
+            return most;
+        }
+
+        return PageSize;
+    }
+
+    private bool IsGiven(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }

@@ -23,6 +23,10 @@ internal static class HelpScoutPaths
             new("lastName", filter.LastName),
             new("mailbox", filter.Mailbox?.ToString(CultureInfo.InvariantCulture)),
             new("modifiedSince", filter.ModifiedSince is { } since ? Utc(since) : null),
+
+            // Changes oldest first, as the public taps ask: the last UpdatedAt written is the next bookmark.
+            new("sortField", filter.ModifiedSince is null ? null : "modifiedAt"),
+            new("sortOrder", filter.ModifiedSince is null ? null : "asc"),
             new("page", page.ToString(CultureInfo.InvariantCulture)),
         };
         string query = string.Join("&", parameters.Where(p => p.Value is not null).Select(p => p.Key + "=" + Uri.EscapeDataString(p.Value!)));

@@ -19,13 +19,13 @@ internal static class ApiErrors
         {
             // A refused token request concerns the connection, not any one input.
             return Error(ErrorIds.AuthenticationFailed, ErrorCategory.AuthenticationError, request.ObtainsCredential ? null : request.Target,
-                $"{service} refused the credentials ({answer}). {profile.AuthenticationHint}");
+                $"{service} refused the credentials ({answer}). {profile.AuthenticationHint}{(request.PermissionHint is { } hint ? " Credentials that work for other requests may still lack the role this one needs. " + hint : string.Empty)}");
         }
 
         return (int)status switch
         {
             403 => Error(ErrorIds.AccessDenied, ErrorCategory.PermissionDenied, request,
-                $"{service} denied access to the {request.Subject} ({answer}). {profile.AccessDeniedHint}"),
+                $"{service} denied access to the {request.Subject} ({answer}). {request.PermissionHint ?? profile.AccessDeniedHint}"),
             404 => Error(ErrorIds.CustomerNotFound, ErrorCategory.ObjectNotFound, request,
                 $"{service} has no {request.Subject} ({answer})."),
             429 => Error(ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, request,

@@ -36,6 +36,12 @@ internal sealed class ApiRequest
     /// </summary>
     public bool ObtainsCredential { get; init; }
 
+    /// <summary>
+    /// What to do when the service refuses the credentials for this request in particular (401,
+    /// 403), e.g. which role a search needs; the service's general advice when null.
+    /// </summary>
+    public string? PermissionHint { get; init; }
+
     /// <summary>Whether the service may be asked again after a 429, 502-504 or a network fault.</summary>
     public bool Retryable { get; init; } = true;
 }

@@ -43,13 +43,7 @@ internal sealed class KustomerClient
     public Uri ListPage(int page, int pageSize) => KustomerPaths.List(_http.BaseUri, page, pageSize);
 
     public Task<ListPage<KustomerCustomer>> GetPageAsync(Uri page, IRequestLog log, CancellationToken cancellationToken) =>
-        _http.SendAsync(Request(page, "customer list", page.PathAndQuery), async (body, ct) =>
-        {
-            KustomerDocument document = await ReadAsync(body, ct).ConfigureAwait(false);
-            var customers = Customers(document);
-            Uri? next = customers.Length > 0 && document.Links?.Next is { Length: > 0 } link ? KustomerPaths.Next(_http.BaseUri, link) : null;
-            return new ListPage<KustomerCustomer>(customers, next, document.Meta?.Total);
-        }, log, cancellationToken);
+        _http.SendAsync(Request(page, "customer list", page.PathAndQuery), (body, ct) => KustomerPages.ReadPageAsync(body, _http.BaseUri, ct), log, cancellationToken);
 
     private static string FieldWords(KustomerLookup field) => field switch
     {
@@ -58,21 +52,12 @@ internal sealed class KustomerClient
         _ => "phone",
     };
 
-    private static async Task<KustomerDocument> ReadAsync(Stream body, CancellationToken cancellationToken) =>
-        await JsonSerializer.DeserializeAsync(body, KustomerJsonContext.Default.KustomerDocument, cancellationToken).ConfigureAwait(false)
-        ?? throw new JsonException("the body is null");
-
-    private static KustomerCustomer[] Customers(KustomerDocument document) =>
-        document.Data is { } data
-            ? data.Select(KustomerCustomerMapper.ToCustomer).ToArray()
-            : throw new JsonException("the body has no 'data' member");
-
     private ApiRequest Request(Uri uri, string subject, object target) =>
         new(HttpMethod.Get, uri, subject, target) { Authenticator = _authenticator };
 
     private async Task<IReadOnlyList<KustomerCustomer>> FindAsync(ApiRequest request, IRequestLog log, CancellationToken cancellationToken)
     {
-        var customers = await _http.SendAsync(request, async (body, ct) => Customers(await ReadAsync(body, ct).ConfigureAwait(false)), log, cancellationToken).ConfigureAwait(false);
+        var customers = await _http.SendAsync(request, async (body, ct) => KustomerPages.Customers(await KustomerPages.ReadAsync(body, ct).ConfigureAwait(false)), log, cancellationToken).ConfigureAwait(false);
         return customers.Length > 0
             ? customers
             : throw ApiErrors.FromStatus(_http.Profile, request, HttpStatusCode.NotFound, "Not Found", "the answer held no customer", 0);

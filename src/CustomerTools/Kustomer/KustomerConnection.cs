@@ -14,13 +14,17 @@ public sealed class KustomerConnection : ServiceConnection
         : base(new ApiHttpClient(baseUri, KustomerErrorText.Profile(region), timeout, maxRetries))
     {
         Region = region;
-        Client = new KustomerClient(Http, new StaticBearerAuthenticator(apiKey));
+        var authenticator = new StaticBearerAuthenticator(apiKey);
+        Client = new KustomerClient(Http, authenticator);
+        Search = new KustomerSearchClient(Http, authenticator);
     }
 
     /// <summary>US, EU, IN, or Custom for an org host or a proxy given with -BaseUri.</summary>
     public string Region { get; }
 
     internal KustomerClient Client { get; }
+
+    internal KustomerSearchClient Search { get; }
 
     public override string ToString() => $"Kustomer {Region} at {BaseUri} since {ConnectedAt:g}";
 }

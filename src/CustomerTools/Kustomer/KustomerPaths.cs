@@ -17,6 +17,9 @@ internal static class KustomerPaths
     public static Uri List(Uri baseUri, int page, int pageSize) =>
         new(baseUri, string.Format(CultureInfo.InvariantCulture, "v1/customers?page={0}&pageSize={1}", page, pageSize));
 
+    public static Uri Search(Uri baseUri, int page, int pageSize) =>
+        new(baseUri, string.Format(CultureInfo.InvariantCulture, "v1/customers/search?page={0}&pageSize={1}", page, pageSize));
+
     /// <summary>Kustomer's <c>links.next</c> is a path from the service root; keep any -BaseUri prefix.</summary>
     public static Uri Next(Uri baseUri, string link) =>
         link.StartsWith("/", StringComparison.Ordinal) && !link.StartsWith("//", StringComparison.Ordinal)
