@@ -139,10 +139,11 @@ internal sealed class KustomerSearchQuery
         try
         {
             JsonDocument document = JsonDocument.Parse(json, Strict);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            JsonValueKind kind = document.RootElement.ValueKind;
+            if (kind != JsonValueKind.Object)
             {
                 document.Dispose();
-                throw Invalid(query, $"is JSON text of {Article(document.RootElement.ValueKind)}, not of an object");
+                throw Invalid(query, $"is JSON text of {Article(kind)}, not of an object");
             }
 
             return document;
