@@ -1,9 +1,17 @@
 <#
 .SYNOPSIS
-    Exports the Kustomer customers changed since the start of this week (or -Since) to a CSV file.
+    Exports the Kustomer customers changed since the last run to a CSV file, and keeps a bookmark for the next run.
+.DESCRIPTION
+    Asks Kustomer's search for the customers updated since the bookmark, oldest change first, so
+    the export costs a request per 500 changed customers, however large the org. The bookmark is
+    the last UpdatedAt the previous run wrote, kept in -BookmarkFile; a first run, with no bookmark
+    yet, takes the customers changed in the last -FirstRunDays days. After the export the last
+    UpdatedAt written becomes the new bookmark; when nothing changed, the bookmark stays.
+    Customers updated at exactly the bookmark's time come again in the next run.
+    Writes a summary object: Exported, Since, Bookmark.
 .EXAMPLE
     Connect-Kustomer -ApiKey (Get-Secret KustomerApiKey)
-    ./Export-ChangedKustomerCustomers.ps1 -Path ./changed-this-week.csv
+    ./Export-ChangedKustomerCustomers.ps1 -Path ./changed.csv -BookmarkFile ./kustomer.bookmark
 .EXAMPLE
     ./Export-ChangedKustomerCustomers.ps1 -Path ./changed.csv -Since (Get-Date).AddDays(-1) -Connection $euOrg
 #>
@@ -13,26 +21,47 @@ param(
     [Parameter(Mandatory)]
     [string] $Path,
 
-    # Customers updated at or after this time; by default Monday 00:00 of this week (local time).
-    [datetime] $Since = (Get-Date).Date.AddDays(-(((Get-Date).DayOfWeek.value__ + 6) % 7)),
+    # The file that keeps the bookmark between runs; by default beside the CSV.
+    [string] $BookmarkFile = "$Path.bookmark",
+
+    # Customers updated at or after this time; by default the bookmark, else -FirstRunDays ago.
+    [DateTimeOffset] $Since,
+
+    # How far back a first run (no bookmark yet, no -Since) looks.
+    [ValidateRange(1, 730)]
+    [int] $FirstRunDays = 7,
 
     # A connection from Connect-Kustomer -PassThru; by default the session's.
     [CustomerTools.Kustomer.KustomerConnection] $Connection
 )
 
-$sinceUtc = [DateTimeOffset]$Since.ToUniversalTime()
-$get = @{ All = $true }
+if (-not $PSBoundParameters.ContainsKey('Since')) {
+    $Since = if (Test-Path -LiteralPath $BookmarkFile) {
+        [DateTimeOffset]::Parse((Get-Content -LiteralPath $BookmarkFile -TotalCount 1), [cultureinfo]::InvariantCulture)
+    }
+    else {
+        [DateTimeOffset]::Now.AddDays(-$FirstRunDays)
+    }
+}
+
+$get = @{ UpdatedSince = $Since }
 if ($Connection) { $get.Connection = $Connection }
 
-Write-Verbose "Exporting customers updated since $($sinceUtc.ToString('u')) to $Path"
+Write-Verbose "Exporting the customers updated since $($Since.ToString('o')) to $Path"
 $exported = 0
+$last = $null
 Get-KustomerCustomer @get |
-    Where-Object { $_.UpdatedAt -ge $sinceUtc } |
-    ForEach-Object { $exported++; $_ } |
+    ForEach-Object { $exported++; $last = $_.UpdatedAt; $_ } |
     Select-Object Id, Name, Email, Phone, ExternalId,
         @{ Name = 'Tags'; Expression = { $_.Tags -join '; ' } },
         @{ Name = 'UpdatedAt'; Expression = { $_.UpdatedAt.ToString('o') } },
         @{ Name = 'OpenConversations'; Expression = { $_.ConversationCounts.Open } } |
     Export-Csv -Path $Path -NoTypeInformation -Encoding utf8
 
-Write-Verbose "$exported customers exported"
+# Oldest change first: the last UpdatedAt written is where the next run starts.
+if ($null -ne $last) {
+    Set-Content -LiteralPath $BookmarkFile -Value $last.ToString('o') -Encoding utf8
+}
+
+Write-Verbose "$exported customers exported; bookmark $(if ($null -ne $last) { $last.ToString('o') } else { 'unchanged' })"
+[pscustomobject]@{ Exported = $exported; Since = $Since; Bookmark = $last }

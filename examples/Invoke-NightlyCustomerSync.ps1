@@ -1,24 +1,27 @@
 <#
 .SYNOPSIS
-    Nightly job: reads Kustomer customers for a list of ids, writes them to CSV, logs what failed.
+    Nightly job: exports the Kustomer customers changed since the last run to CSV, logs what failed.
 .DESCRIPTION
     Meant for a scheduler (cron, Task Scheduler, a CI job). The API key comes from the
-    KUSTOMER_API_KEY environment variable (or -ApiKey). Rate limits are waited out by the module
-    (pacing by the quota headers, Retry-After honoured, up to -MaxRetries per request); whatever
-    still fails is written to the log, one line per input with its error id, and the job exits
-    with code 1 so the scheduler notices. Customers that were read are always written.
+    KUSTOMER_API_KEY environment variable (or -ApiKey). The export is Export-ChangedKustomerCustomers.ps1
+    (beside this script): a search for the customers updated since the bookmark kept in
+    -BookmarkFile, oldest change first; a first run looks back -FirstRunDays days. Rate limits are
+    waited out by the module (pacing by the quota headers, waits the service states honoured, up to
+    -MaxRetries per request); whatever still fails is written to the log with its error id, and the
+    job exits with code 1 so the scheduler notices. The customers that were read are always written,
+    and the bookmark moves to the last of them, so the next run goes on from there.
+    Exit codes: 0 all well, 1 some requests failed, 2 the key was refused (nothing done).
 .EXAMPLE
-    pwsh -NoProfile -File ./Invoke-NightlyCustomerSync.ps1 -IdFile ./ids.txt -OutFile ./customers.csv -LogFile ./sync.log
+    pwsh -NoProfile -File ./Invoke-NightlyCustomerSync.ps1 -OutFile ./changed.csv -BookmarkFile ./kustomer.bookmark -LogFile ./sync.log
 #>
 [CmdletBinding()]
 param(
-    # One Kustomer id per line.
-    [Parameter(Mandatory)] [string] $IdFile,
     [Parameter(Mandatory)] [string] $OutFile,
+    [Parameter(Mandatory)] [string] $BookmarkFile,
     [Parameter(Mandatory)] [string] $LogFile,
+    [ValidateRange(1, 730)] [int] $FirstRunDays = 7,
     [securestring] $ApiKey,
     [uri] $BaseUri,
-    [ValidateRange(1, 64)] [int] $ThrottleLimit = 8,
     [ValidateRange(0, 20)] [int] $MaxRetries = 8
 )
 
@@ -32,15 +35,11 @@ if ($ApiKey) { $connect.ApiKey = $ApiKey }
 if ($BaseUri) { $connect.BaseUri = $BaseUri }
 Connect-Kustomer @connect
 
-$ids = Get-Content -Path $IdFile | Where-Object { $_.Trim() } | ForEach-Object { $_.Trim() }
-Write-Log "Starting: $($ids.Count) ids"
-
 $failures = $null
 try {
-    # Per-input problems (not found, still throttled, service errors) are collected, not fatal.
-    $ids | Get-KustomerCustomer -ThrottleLimit $ThrottleLimit -ErrorAction SilentlyContinue -ErrorVariable failures |
-        Select-Object Id, Name, Email, Phone, ExternalId, @{ Name = 'UpdatedAt'; Expression = { $_.UpdatedAt.ToString('o') } } |
-        Export-Csv -Path $OutFile -NoTypeInformation -Encoding utf8
+    # Per-request problems (still throttled, service errors) are collected, not fatal.
+    $export = @{ Path = $OutFile; BookmarkFile = $BookmarkFile; FirstRunDays = $FirstRunDays }
+    $summary = & (Join-Path $PSScriptRoot 'Export-ChangedKustomerCustomers.ps1') @export -ErrorAction SilentlyContinue -ErrorVariable failures
 }
 catch {
     # Connection-level problems (a key that is refused or lacks the role) stop the job.
@@ -48,9 +47,11 @@ catch {
     exit 2
 }
 
+Write-Log "Customers updated since $($summary.Since.ToString('o'))"
 foreach ($failure in $failures) {
     Write-Log ("FAILED {0} {1}: {2}" -f $failure.TargetObject, $failure.FullyQualifiedErrorId.Split(',')[0], $failure.Exception.Message)
 }
-Write-Log "Done: $(@(Import-Csv $OutFile).Count) written, $(@($failures).Count) failed"
+$bookmark = if ($null -ne $summary.Bookmark) { $summary.Bookmark.ToString('o') } else { 'unchanged' }
+Write-Log "Done: $($summary.Exported) written, $(@($failures).Count) failed, bookmark $bookmark"
 Disconnect-Kustomer
 exit $(if ($failures) { 1 } else { 0 })

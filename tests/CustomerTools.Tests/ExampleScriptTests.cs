@@ -18,8 +18,8 @@ public sealed class ExampleScriptTests
     // Commands of a stock PowerShell 7.4 / 5.1 that the examples may use besides ours.
     private static readonly HashSet<string> Standard = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Add-Content", "ConvertTo-Json", "Export-Csv", "ForEach-Object", "Get-Content", "Get-Date", "Import-Csv",
-        "Select-Object", "Set-Content", "Sort-Object", "Where-Object", "Write-Error", "Write-Verbose", "Write-Warning",
+        "Add-Content", "ConvertTo-Json", "Export-Csv", "ForEach-Object", "Get-Content", "Get-Date", "Import-Csv", "Join-Path",
+        "Select-Object", "Set-Content", "Sort-Object", "Test-Path", "Where-Object", "Write-Error", "Write-Verbose", "Write-Warning",
     };
 
     public static TheoryData<string> Scripts()
