@@ -50,13 +50,34 @@ internal static class SimulatorHost
             case "quota":
                 simulator.KustomerQuota = new QuotaWindow(Int(1), TimeSpan.FromMilliseconds(Int(2)));
                 return "ok";
+            case "org-timeline":
+                // Exactly N generated customers on a ChangeTimeline of stepMs (no fixtures), optionally with a tie group.
+                simulator.Kustomer.Clear();
+                simulator.Kustomer.UseTimeline(new ChangeTimeline(
+                    Int(1), TimeSpan.FromMilliseconds(Int(2)), tieStart: words.Length > 4 ? Int(3) : 0, tieCount: words.Length > 4 ? Int(4) : 0));
+                return "ok";
+            case "search-quota":
+                // <limit> <windowMs> <on|off>: the search quota, with or without its headers on search answers.
+                simulator.KustomerSearchQuota = new QuotaWindow(Int(1), TimeSpan.FromMilliseconds(Int(2)));
+                simulator.KustomerSearchQuotaHeaders = words[3] == "on";
+                return "ok";
+            case "list-shift":
+                // <afterPages> <insert>
+                simulator.Kustomer.ListShift = new PageShift(Int(1), Int(2));
+                return "ok";
+            case "search-shift":
+                // <afterPages> <insert> <update>
+                simulator.Kustomer.SearchShift = new PageShift(Int(1), Int(2), Int(3));
+                return "ok";
             case "clear-requests":
                 simulator.ClearRequests();
                 return "ok";
             case "stats":
                 var requests = simulator.Requests;
+                var searches = requests.Where(r => r.Method == "POST" && r.RawPath == "/v1/customers/search").ToArray();
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"requests={requests.Count} ok={requests.Count(r => r.Status == 200)} status429={requests.Count(r => r.Status == 429)} maxInFlight={simulator.MaxInFlight} served={simulator.KustomerQuota?.Served ?? -1} rejected={simulator.KustomerQuota?.Rejected ?? -1}");
+                    $"requests={requests.Count} ok={requests.Count(r => r.Status == 200)} status429={requests.Count(r => r.Status == 429)} maxInFlight={simulator.MaxInFlight} served={simulator.KustomerQuota?.Served ?? -1} rejected={simulator.KustomerQuota?.Rejected ?? -1}"
+                    + $" searches={searches.Length} search429={searches.Count(r => r.Status == 429)} searchServed={simulator.KustomerSearchQuota?.Served ?? -1} searchRejected={simulator.KustomerSearchQuota?.Rejected ?? -1}");
             case "timeline":
                 return Timeline(simulator.Requests, Int(1));
             default:

@@ -61,7 +61,7 @@ internal sealed class SimulatorProcess : IDisposable
         Send("customers " + customers.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The counters after a run: requests, ok, status429, maxInFlight, served, rejected.</summary>
+    /// <summary>The counters after a run: requests, ok, status429, maxInFlight, served, rejected; searches, search429, searchServed, searchRejected.</summary>
     public IReadOnlyDictionary<string, int> Stats() =>
         Send("stats").Split(' ').Select(pair => pair.Split('='))
             .ToDictionary(kv => kv[0], kv => int.Parse(kv[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);

@@ -19,6 +19,14 @@ internal static class ControlApi
     {
         var query = context.Request.Query;
         int Int(string name) => int.Parse(query[name].ToString(), CultureInfo.InvariantCulture);
+        int IntOr(string name, int fallback) => query.ContainsKey(name) ? Int(name) : fallback;
+        ChangeTimeline Timeline() => new(
+            Int("count"),
+            TimeSpan.FromMilliseconds(Int("stepMs")),
+            query.ContainsKey("origin") ? DateTimeOffset.Parse(query["origin"].ToString(), CultureInfo.InvariantCulture) : null,
+            IntOr("tieStart", 0),
+            IntOr("tieCount", 0));
+        PageShift Shift() => new(Int("afterPages"), IntOr("insert", 0), IntOr("update", 0));
         switch (context.Request.Method + " " + rawPath)
         {
             case "POST /_sim/reset":
@@ -71,6 +79,52 @@ internal static class ControlApi
                     rejected = simulator.KustomerQuota?.Rejected ?? 0,
                 });
                 return;
+            case "POST /_sim/kustomer/timeline":
+                // Generated customers on a timeline (ChangeTimeline): ?count=&stepMs=[&origin=ISO 8601][&tieStart=&tieCount=].
+                simulator.Kustomer.UseTimeline(Timeline());
+                break;
+            case "GET /_sim/kustomer/changed-since":
+                // ?since=ISO 8601: ids of the customers changed at or after it as the store holds them now, oldest change first, ties by id.
+                await WriteAsync(context, new { ids = simulator.Kustomer.IdsChangedSince(DateTimeOffset.Parse(query["since"].ToString(), CultureInfo.InvariantCulture)) });
+                return;
+            case "POST /_sim/kustomer/list-shift":
+                // ?afterPages=&insert=: once that many list pages were served, copies of the first customer go in front (PageShift).
+                simulator.Kustomer.ListShift = Shift();
+                break;
+            case "POST /_sim/kustomer/search-shift":
+                // ?afterPages=[&insert=][&update=]: once that many search pages were served, the next search shifts its results (PageShift).
+                simulator.Kustomer.SearchShift = Shift();
+                break;
+            case "GET /_sim/kustomer/shifts":
+                // Pages served per route since the last reset, and whether each lever has fired.
+                await WriteAsync(context, new
+                {
+                    listPagesServed = simulator.Kustomer.ListPagesServed,
+                    searchPagesServed = simulator.Kustomer.SearchPagesServed,
+                    listShiftFired = simulator.Kustomer.ListShift?.Fired ?? false,
+                    searchShiftFired = simulator.Kustomer.SearchShift?.Fired ?? false,
+                });
+                return;
+            case "POST /_sim/kustomer/search-quota":
+                // ?limit=&windowMs=[&headers=on|off]: the search quota, and whether search answers carry its x-ratelimit-* headers (default on).
+                simulator.KustomerSearchQuota = new QuotaWindow(Int("limit"), TimeSpan.FromMilliseconds(Int("windowMs")));
+                simulator.KustomerSearchQuotaHeaders = query["headers"].ToString() != "off";
+                break;
+            case "GET /_sim/kustomer/search-quota":
+                // The search quota's counts so far, as for /_sim/kustomer/quota.
+                await WriteAsync(context, Counts(simulator.KustomerSearchQuota));
+                return;
+            case "POST /_sim/helpscout/timeline":
+                // Generated customers on a timeline, as for Kustomer; origin and step in whole seconds.
+                simulator.HelpScout.UseTimeline(Timeline());
+                break;
+            case "POST /_sim/helpscout/list-shift":
+                // ?afterPages=&insert=: once that many v2 list pages were served, copies of the first customer go in front.
+                simulator.HelpScout.ListShift = Shift();
+                break;
+            case "GET /_sim/helpscout/shifts":
+                await WriteAsync(context, new { listPagesServed = simulator.HelpScout.ListPagesServed, listShiftFired = simulator.HelpScout.ListShift?.Fired ?? false });
+                return;
             case "POST /_sim/helpscout/generate":
                 simulator.HelpScout.GeneratedCount = Int("count");
                 break;
@@ -99,6 +153,8 @@ internal static class ControlApi
 
         context.Response.StatusCode = 204;
     }
+
+    private static object Counts(QuotaWindow? quota) => new { limit = quota?.Limit ?? 0, served = quota?.Served ?? 0, rejected = quota?.Rejected ?? 0 };
 
     private static async Task<T?> ReadAsync<T>(HttpContext context) =>
         await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);

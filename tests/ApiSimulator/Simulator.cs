@@ -37,7 +37,7 @@ public sealed class Simulator : IAsyncDisposable
     private Simulator(WebApplication app)
     {
         _app = app;
-        _kustomerApi = new KustomerApi(Kustomer);
+        _kustomerApi = new KustomerApi(Kustomer, new KustomerSearchApi(Kustomer, this));
         _helpScoutApi = new HelpScoutApi(HelpScout, () => DateTimeOffset.UtcNow);
         app.Run(HandleAsync);
     }
@@ -56,6 +56,15 @@ public sealed class Simulator : IAsyncDisposable
     public QuotaWindow? KustomerQuota { get; set; }
 
     public QuotaWindow? HelpScoutQuota { get; set; }
+
+    /// <summary>Kustomer's search quota for API keys (api notes §3a: 100 a minute), taken by searches on top of the org's.</summary>
+    public QuotaWindow? KustomerSearchQuota { get; set; }
+
+    /// <summary>
+    /// Whether search answers carry the search quota's x-ratelimit-* headers (unconfirmed); when
+    /// false they carry no rate headers at all and a search 429 only Retry-After (seconds).
+    /// </summary>
+    public bool KustomerSearchQuotaHeaders { get; set; } = true;
 
     /// <summary>Requests being answered right now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -111,7 +120,7 @@ public sealed class Simulator : IAsyncDisposable
         }
     }
 
-    /// <summary>Back to the fixtures, with no scripts, faults, quotas, latency or recorded requests.</summary>
+    /// <summary>Back to the fixtures, with no scripts, faults, quotas, page shifts, latency or recorded requests.</summary>
     public void Reset()
     {
         lock (_scripted)
@@ -128,6 +137,8 @@ public sealed class Simulator : IAsyncDisposable
         Faults = null;
         KustomerQuota = null;
         HelpScoutQuota = null;
+        KustomerSearchQuota = null;
+        KustomerSearchQuotaHeaders = true;
     }
 
     public async ValueTask DisposeAsync()

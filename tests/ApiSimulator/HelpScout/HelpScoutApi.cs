@@ -132,8 +132,27 @@ internal sealed partial class HelpScoutApi
             filters.AddRange(terms.Select(term => (Func<JsonObject, long, bool>)((c, _) => Contains(c, term.Field, term.Text))));
         }
 
+        var order = HelpScoutListOrder.Parse(q, out var sortError);
+        if (sortError is var (path, message, rejectedValue))
+        {
+            return Answers.VndError(context, 400, JsonSerializer.Serialize(new
+            {
+                logRef = "0c1f2a3b-4d5e-6f70-8192-a3b4c5d6e7f8#9",
+                message = "Bad request",
+                _embedded = new { errors = new[] { new { path, message, rejectedValue } } },
+            }));
+        }
+
         int page = q.TryGetValue("page", out string? pageText) && int.TryParse(pageText, CultureInfo.InvariantCulture, out int p) && p > 0 ? p : 1;
-        var matches = _store.All().Where(c => filters.All(f => f(c.Json, c.Mailbox))).Select(c => c.Json);
+        List<(JsonObject Json, long Mailbox)> Matches() => order.Sort(_store.All().Where(c => filters.All(f => f(c.Json, c.Mailbox))));
+        var ordered = Matches();
+        if (_store.ServeListPage() is { } shift && ordered.Count > 0)
+        {
+            _store.InsertCopies(ordered[0].Json, ordered[0].Mailbox, shift.Insert);
+            ordered = Matches();
+        }
+
+        var matches = ordered.Select(c => c.Json);
         int total = 0;
         var items = new List<string>(PageSize);
         foreach (JsonObject customer in matches)

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace CustomerTools.ApiSimulator.HelpScout;
@@ -62,16 +63,33 @@ public static class HelpScoutFixtures
 
     public static long GeneratedId(int index) => GeneratedBase + index;
 
-    public static string Generated(int index) => GeneratedTemplate
-        .Replace("@ID@", GeneratedId(index).ToString(CultureInfo.InvariantCulture), System.StringComparison.Ordinal)
-        .Replace("@EMAILID@", (index * 10L + 1).ToString(CultureInfo.InvariantCulture), System.StringComparison.Ordinal)
-        .Replace("@N@", index.ToString(CultureInfo.InvariantCulture), System.StringComparison.Ordinal)
-        .Replace("@MONTH@", (1 + (index % 12)).ToString("D2", CultureInfo.InvariantCulture), System.StringComparison.Ordinal)
-        .Replace("@DAY@", (1 + (index % 28)).ToString("D2", CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    /// <summary>
+    /// The id of the <paramref name="sequence"/>-th copy a page shift puts in front: each smaller
+    /// than every id before it (fixtures, generated ids and earlier copies), so it sorts first.
+    /// </summary>
+    public static long CopyId(int sequence) => 999_999 - sequence;
+
+    /// <summary>When every generated customer was created, unless a timeline says otherwise.</summary>
+    public static DateTimeOffset GeneratedCreatedAt { get; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>When generated customer <paramref name="index"/> changed, unless a timeline says otherwise: 336 distinct days of 2025.</summary>
+    public static DateTimeOffset GeneratedUpdatedAt(int index) => new(2025, 1 + (index % 12), 1 + (index % 28), 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Help Scout's timestamp format: UTC, whole seconds.</summary>
+    public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string Generated(int index) => Generated(index, GeneratedCreatedAt, GeneratedUpdatedAt(index));
+
+    public static string Generated(int index, DateTimeOffset createdAt, DateTimeOffset updatedAt) => GeneratedTemplate
+        .Replace("@ID@", GeneratedId(index).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@EMAILID@", (index * 10L + 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@N@", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@CREATED@", Timestamp(createdAt), StringComparison.Ordinal)
+        .Replace("@UPDATED@", Timestamp(updatedAt), StringComparison.Ordinal);
 
     private const string GeneratedTemplate = """
         {"id":@ID@,"firstName":"First@N@","lastName":"Last@N@","gender":"unknown","draft":false,
-        "createdAt":"2024-01-01T00:00:00Z","updatedAt":"2025-@MONTH@-@DAY@T12:00:00Z",
+        "createdAt":"@CREATED@","updatedAt":"@UPDATED@",
         "_embedded":{"emails":[{"id":@EMAILID@,"value":"hs@N@@example.test","type":"work"}],"phones":[],"chats":[],"social_profiles":[],"websites":[],"properties":[]}}
         """;
 }

@@ -18,8 +18,13 @@ public sealed class HelpScoutStore
 
     private readonly object _gate = new();
     private readonly List<Customer> _customers = new();
+    private readonly List<Customer> _copies = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _tokens = new();
     private int _tokenRequests;
+    private int _generatedCount;
+    private ChangeTimeline? _timeline;
+    private int _copiesMade;
+    private int _listPagesServed;
 
     public HelpScoutStore()
     {
@@ -32,20 +37,84 @@ public sealed class HelpScoutStore
     /// <summary>Whether list items carry their <c>_embedded</c> entries (unconfirmed: api notes §3).</summary>
     public bool ListItemsEmbedded { get; set; }
 
-    /// <summary>Generated customers after the fixtures, all in <see cref="MainMailbox"/>.</summary>
-    public int GeneratedCount { get; set; }
+    /// <summary>
+    /// Generated customers after the fixtures, all in <see cref="MainMailbox"/>, with the
+    /// template's timestamps; setting it drops any <see cref="Timeline"/>.
+    /// </summary>
+    public int GeneratedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _generatedCount;
+            }
+        }
+
+        set
+        {
+            lock (_gate)
+            {
+                _generatedCount = value;
+                _timeline = null;
+            }
+        }
+    }
+
+    /// <summary>Where the generated customers' timestamps come from, or null for the template's.</summary>
+    public ChangeTimeline? Timeline
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timeline;
+            }
+        }
+    }
+
+    /// <summary>Lever for GET /v2/customers: shifts the list once after that many pages.</summary>
+    public PageShift? ListShift { get; set; }
+
+    /// <summary>List pages answered (200) since the last Reset.</summary>
+    public int ListPagesServed => Volatile.Read(ref _listPagesServed);
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
     public IReadOnlyCollection<string> IssuedTokens => _tokens.Keys.ToArray();
+
+    /// <summary>
+    /// Generates <see cref="ChangeTimeline.Count"/> customers with the timeline's timestamps, which
+    /// must fall on whole seconds (Help Scout sends no fractions).
+    /// </summary>
+    public void UseTimeline(ChangeTimeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        if (timeline.Step.Ticks % TimeSpan.TicksPerSecond != 0 || timeline.Origin.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentException("Help Scout timestamps have whole seconds: give the timeline a whole-second origin and step.", nameof(timeline));
+        }
+
+        lock (_gate)
+        {
+            _generatedCount = timeline.Count;
+            _timeline = timeline;
+        }
+    }
 
     public void Reset()
     {
         lock (_gate)
         {
             _customers.Clear();
-            GeneratedCount = 0;
+            _copies.Clear();
+            _copiesMade = 0;
+            _generatedCount = 0;
+            _timeline = null;
         }
+
+        ListShift = null;
+        Interlocked.Exchange(ref _listPagesServed, 0);
 
         _tokens.Clear();
         Interlocked.Exchange(ref _tokenRequests, 0);
@@ -57,12 +126,15 @@ public sealed class HelpScoutStore
         Add(HelpScoutFixtures.NearMiss, MainMailbox);
     }
 
+    /// <summary>No customers at all (the lever stays).</summary>
     public void Clear()
     {
         lock (_gate)
         {
             _customers.Clear();
-            GeneratedCount = 0;
+            _copies.Clear();
+            _generatedCount = 0;
+            _timeline = null;
         }
     }
 
@@ -102,25 +174,30 @@ public sealed class HelpScoutStore
     {
         lock (_gate)
         {
-            if (_customers.FirstOrDefault(c => c.Id == id) is { } customer)
+            if (_copies.Concat(_customers).FirstOrDefault(c => c.Id == id) is { } customer)
             {
                 return (JsonObject)customer.Json.DeepClone();
             }
         }
 
         long index = id - HelpScoutFixtures.GeneratedBase;
-        return index >= 0 && index < GeneratedCount ? JsonNode.Parse(HelpScoutFixtures.Generated((int)index))!.AsObject() : null;
+        lock (_gate)
+        {
+            return index >= 0 && index < _generatedCount ? Generated((int)index, _timeline) : null;
+        }
     }
 
-    /// <summary>Every customer, fixtures first, with the mailbox each belongs to.</summary>
+    /// <summary>Every customer, with the mailbox each belongs to: copies a page shift put in front, fixtures, generated ones.</summary>
     public IEnumerable<(JsonObject Json, long Mailbox)> All()
     {
         Customer[] fixtures;
         int generated;
+        ChangeTimeline? timeline;
         lock (_gate)
         {
-            fixtures = _customers.ToArray();
-            generated = GeneratedCount;
+            fixtures = _copies.Concat(_customers).ToArray();
+            generated = _generatedCount;
+            timeline = _timeline;
         }
 
         foreach (Customer customer in fixtures)
@@ -130,9 +207,36 @@ public sealed class HelpScoutStore
 
         for (int i = 0; i < generated; i++)
         {
-            yield return (JsonNode.Parse(HelpScoutFixtures.Generated(i))!.AsObject(), MainMailbox);
+            yield return (Generated(i, timeline), MainMailbox);
         }
     }
+
+    /// <summary>The list lever, when a list page is about to be served and it is its turn; the page is counted.</summary>
+    internal PageShift? ServeListPage()
+    {
+        int served = Interlocked.Increment(ref _listPagesServed) - 1;
+        return ListShift is { } shift && shift.TakeTurn(served) ? shift : null;
+    }
+
+    /// <summary>Puts <paramref name="count"/> copies of <paramref name="source"/> in front, under ids that sort first.</summary>
+    internal void InsertCopies(JsonObject source, long mailbox, int count)
+    {
+        lock (_gate)
+        {
+            // Each copy's id is smaller than the one before, so in id order the last made comes first.
+            var copies = Enumerable.Range(0, count).Select(_ =>
+            {
+                var copy = (JsonObject)source.DeepClone();
+                copy["id"] = HelpScoutFixtures.CopyId(_copiesMade++);
+                return new Customer(copy["id"]!.GetValue<long>(), copy, mailbox);
+            }).Reverse();
+            _copies.InsertRange(0, copies);
+        }
+    }
+
+    private static JsonObject Generated(int index, ChangeTimeline? timeline) => JsonNode.Parse(timeline is null
+        ? HelpScoutFixtures.Generated(index)
+        : HelpScoutFixtures.Generated(index, timeline.CreatedAt(index), timeline.UpdatedAt(index)))!.AsObject();
 
     private sealed record Customer(long Id, JsonObject Json, long Mailbox);
 }

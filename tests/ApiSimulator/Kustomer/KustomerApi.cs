@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -13,10 +12,12 @@ internal sealed class KustomerApi
     private const string CustomersPath = "/v1/customers";
 
     private readonly KustomerStore _store;
+    private readonly KustomerSearchApi _search;
 
-    public KustomerApi(KustomerStore store)
+    public KustomerApi(KustomerStore store, KustomerSearchApi search)
     {
         _store = store;
+        _search = search;
     }
 
     public static bool Handles(string rawPath) => rawPath.StartsWith("/v1/", StringComparison.Ordinal);
@@ -29,9 +30,14 @@ internal sealed class KustomerApi
             return Answers.Json(context, 403, """{"errors":[{"status":403,"code":"forbidden","title":"Forbidden: missing org.permission.customer.read"}]}""");
         }
 
-        if (auth != $"Bearer {KustomerStore.ValidKey}")
+        if (auth != $"Bearer {KustomerStore.ValidKey}" && auth != $"Bearer {KustomerStore.NoSearchRoleKey}")
         {
             return Answers.Json(context, 401, """{"errors":[{"status":"401","code":"unauthorized","title":"Expired token"}]}""");
+        }
+
+        if (request.Method == "POST" && request.RawPath == KustomerSearchApi.SearchPath)
+        {
+            return _search.HandleAsync(context, request);
         }
 
         if (request.Method != "GET")
@@ -83,15 +89,10 @@ internal sealed class KustomerApi
             return Answers.Json(context, 400, """{"errors":[{"code":"bad_request","message":"Invalid request body or parameters.","meta":{}}]}""");
         }
 
-        int total = _store.Count;
-        int totalPages = (total + pageSize - 1) / pageSize;
-        var items = _store.Page(page, pageSize);
-        string Link(int p) => $"\"{CustomersPath}?page={p}&pageSize={pageSize}\"";
-        string next = page < totalPages || (_store.LinkPastLastPage && page == totalPages) ? Link(page + 1) : "null";
-        string prev = page > 1 ? Link(page - 1) : "null";
-        string meta = JsonSerializer.Serialize(new { pageSize, page, total, totalPages });
-        string links = "{\"self\":" + Link(page) + ",\"first\":" + Link(1) + ",\"prev\":" + prev + ",\"next\":" + next + ",\"last\":" + Link(Math.Max(1, totalPages)) + "}";
-        return Answers.Json(context, 200, "{\"meta\":" + meta + ",\"data\":[" + string.Join(",", items) + "],\"links\":" + links + "}");
+        var items = _store.ServeListPage(page, pageSize, out int total);
+        int totalPages = KustomerPages.TotalPages(total, pageSize);
+        bool hasNext = page < totalPages || (_store.LinkPastLastPage && page == totalPages);
+        return Answers.Json(context, 200, KustomerPages.Envelope(CustomersPath, page, pageSize, total, items, hasNext));
     }
 
     private static int Number(RecordedRequest request, string name, int fallback) =>

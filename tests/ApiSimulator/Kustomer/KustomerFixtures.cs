@@ -64,18 +64,48 @@ public static class KustomerFixtures
             && int.TryParse(id.AsSpan(GeneratedPrefix.Length), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out index);
     }
 
-    public static string Generated(int index) => GeneratedTemplate
+    /// <summary>
+    /// The id of the <paramref name="sequence"/>-th copy a page shift puts in front: each smaller
+    /// than every id before it (fixtures, generated ids and earlier copies), so it sorts first.
+    /// </summary>
+    public static string CopyId(int sequence) => "0000" + (uint.MaxValue - (uint)sequence).ToString("x20", CultureInfo.InvariantCulture);
+
+    /// <summary>When every generated customer was created, unless a timeline says otherwise.</summary>
+    public static DateTimeOffset GeneratedCreatedAt { get; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>When generated customer <paramref name="index"/> changed, unless a timeline says otherwise: 336 distinct days of 2025.</summary>
+    public static DateTimeOffset GeneratedUpdatedAt(int index) =>
+        new DateTimeOffset(2025, 1 + (index % 12), 1 + (index % 28), 12, 0, 0, TimeSpan.Zero).AddMilliseconds(123);
+
+    /// <summary>Kustomer's timestamp format: UTC with milliseconds.</summary>
+    public static string Timestamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    public static string Generated(int index) => Generated(index, GeneratedCreatedAt, GeneratedUpdatedAt(index));
+
+    // The name, emails and custom attributes below are the template's, for search to read without JSON.
+    public static string GeneratedName(int index) => "Customer " + index.ToString(CultureInfo.InvariantCulture);
+
+    public static string GeneratedEmail(int index) => "customer" + index.ToString(CultureInfo.InvariantCulture) + "@example.test";
+
+    public static string GeneratedTier(int index) => index % 3 == 0 ? "gold" : "silver";
+
+    public static int GeneratedSeats(int index) => index % 100;
+
+    public static bool GeneratedVip(int index) => index % 5 == 0;
+
+    public static string Generated(int index, DateTimeOffset createdAt, DateTimeOffset updatedAt) => GeneratedTemplate
         .Replace("@ID@", GeneratedId(index), StringComparison.Ordinal)
         .Replace("@N@", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("@PHONE@", (index % 10000).ToString("D4", CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@MONTH@", (1 + (index % 12)).ToString("D2", CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@DAY@", (1 + (index % 28)).ToString("D2", CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@CREATED@", Timestamp(createdAt), StringComparison.Ordinal)
+        .Replace("@UPDATED@", Timestamp(updatedAt), StringComparison.Ordinal)
         .Replace("@R9@", (index % 9).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("@R50@", (index % 50).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@R100@", (index % 100).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("@SEATS@", GeneratedSeats(index).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("@TAG@", (index % 7).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@TIER@", index % 3 == 0 ? "gold" : "silver", StringComparison.Ordinal)
-        .Replace("@VIP@", index % 5 == 0 ? "true" : "false", StringComparison.Ordinal);
+        .Replace("@TIER@", GeneratedTier(index), StringComparison.Ordinal)
+        .Replace("@VIP@", GeneratedVip(index) ? "true" : "false", StringComparison.Ordinal);
 
     private const string GeneratedTemplate = """
         {"type":"customer","id":"@ID@","attributes":{"name":"Customer @N@","displayName":"Customer @N@",
@@ -83,9 +113,9 @@ public static class KustomerFixtures
         "emails":[{"email":"customer@N@@example.test","verified":true,"type":"work"}],
         "phones":[{"phone":"+1415555@PHONE@","type":"mobile","verified":false}],
         "tags":["vip","t@TAG@"],"locale":"en_US","timeZone":"America/New_York","verified":true,"rev":@R50@,
-        "createdAt":"2024-01-01T00:00:00.000Z","updatedAt":"2025-@MONTH@-@DAY@T12:00:00.123Z",
+        "createdAt":"@CREATED@","updatedAt":"@UPDATED@",
         "conversationCounts":{"all":@R9@,"open":0,"snoozed":0,"done":@R9@},
-        "custom":{"tierStr":"@TIER@","seatsNum":@R100@,"vipBool":@VIP@}},
+        "custom":{"tierStr":"@TIER@","seatsNum":@SEATS@,"vipBool":@VIP@}},
         "links":{"self":"/v1/customers/@ID@"}}
         """;
 }

@@ -1,18 +1,37 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.Json.Nodes;
 
 namespace CustomerTools.ApiSimulator.Kustomer;
 
-/// <summary>The simulated Kustomer org: its customers (fixtures, then generated ones) and its keys.</summary>
+/// <summary>
+/// The simulated Kustomer org: its keys and customers, in list order the copies page shifts put
+/// in front, then the fixtures, then the generated ones. Customers are held as light records;
+/// search pages from an index in change order, and JSON is made only for the page served.
+/// </summary>
 public sealed class KustomerStore
 {
     public const string ValidKey = "kustomer-test-key-eyJhbGciOi";
     public const string NoRoleKey = "kustomer-key-without-customer-role";
 
+    /// <summary>Reads customers as <see cref="ValidKey"/> does, but lacks org.permission.search.create: searches get 403.</summary>
+    public const string NoSearchRoleKey = "kustomer-key-without-search-role";
+
     private readonly object _gate = new();
-    private readonly List<Fixture> _fixtures = new();
+    private readonly List<CustomerRecord> _copies = new();
+    private readonly List<CustomerRecord> _fixtures = new();
+    private int _generatedCount;
+    private ChangeTimeline? _timeline;
+    private int _copiesMade;
+    private int _listPagesServed;
+    private int _searchPagesServed;
+
+    // Made when first needed and dropped when the customers change (Invalidate).
+    private CustomerRecord[]? _generated;
+    private CustomerRecord[]? _all;
+    private Dictionary<string, CustomerRecord>? _byId;
+    private CustomerRecord[]? _changeOrder;
+    private (string Body, CustomerRecord[] Results)? _lastSearch;
 
     public KustomerStore()
     {
@@ -22,8 +41,46 @@ public sealed class KustomerStore
     /// <summary>Also link a next page from the last page, which then comes back empty (seen in some APIs).</summary>
     public bool LinkPastLastPage { get; set; }
 
-    /// <summary>Customers generated on the fly after the fixtures (ids from <see cref="KustomerFixtures.GeneratedId"/>).</summary>
-    public int GeneratedCount { get; set; }
+    /// <summary>
+    /// Customers generated after the fixtures (ids from <see cref="KustomerFixtures.GeneratedId"/>),
+    /// with the template's timestamps; setting it drops any <see cref="Timeline"/>.
+    /// </summary>
+    public int GeneratedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _generatedCount;
+            }
+        }
+
+        set => Generate(value, null);
+    }
+
+    /// <summary>Where the generated customers' timestamps come from, or null for the template's.</summary>
+    public ChangeTimeline? Timeline
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timeline;
+            }
+        }
+    }
+
+    /// <summary>Lever for GET /v1/customers: shifts the list once after that many pages.</summary>
+    public PageShift? ListShift { get; set; }
+
+    /// <summary>Lever for POST /v1/customers/search: shifts the results once after that many pages.</summary>
+    public PageShift? SearchShift { get; set; }
+
+    /// <summary>List pages answered (200) since the last Reset.</summary>
+    public int ListPagesServed => _listPagesServed;
+
+    /// <summary>Search pages answered (200) since the last Reset.</summary>
+    public int SearchPagesServed => _searchPagesServed;
 
     public int Count
     {
@@ -31,9 +88,16 @@ public sealed class KustomerStore
         {
             lock (_gate)
             {
-                return _fixtures.Count + GeneratedCount;
+                return _copies.Count + _fixtures.Count + _generatedCount;
             }
         }
+    }
+
+    /// <summary>Generates <see cref="ChangeTimeline.Count"/> customers with the timeline's timestamps.</summary>
+    public void UseTimeline(ChangeTimeline timeline)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        Generate(timeline.Count, timeline);
     }
 
     public void Reset()
@@ -41,55 +105,56 @@ public sealed class KustomerStore
         lock (_gate)
         {
             _fixtures.Clear();
-            GeneratedCount = 0;
+            _copies.Clear();
+            _copiesMade = 0;
+            _listPagesServed = 0;
+            _searchPagesServed = 0;
+            ListShift = null;
+            SearchShift = null;
             LinkPastLastPage = false;
+            Generate(0, null);
         }
 
         Add(KustomerFixtures.Full);
         Add(KustomerFixtures.Sparse);
     }
 
+    /// <summary>No customers at all (the levers stay).</summary>
     public void Clear()
     {
         lock (_gate)
         {
             _fixtures.Clear();
-            GeneratedCount = 0;
+            _copies.Clear();
+            Generate(0, null);
         }
     }
 
-    /// <summary>Adds a customer resource (JSON text with type, id, attributes).</summary>
+    /// <summary>Adds a customer resource (JSON text with type, id, attributes), replacing one with its id.</summary>
     public void Add(string resourceJson)
     {
-        JsonNode node = JsonNode.Parse(resourceJson)!;
-        JsonNode? attributes = node["attributes"];
-        var fixture = new Fixture(
-            (string)node["id"]!,
-            resourceJson,
-            Values(attributes?["emails"], "email"),
-            Values(attributes?["phones"], "phone"),
-            Values(attributes?["externalIds"], "externalId").Append((string?)attributes?["externalId"]).Where(v => v is not null).Select(v => v!).ToArray());
+        var record = CustomerRecord.FromJson(resourceJson);
         lock (_gate)
         {
-            _fixtures.RemoveAll(f => f.Id == fixture.Id);
-            _fixtures.Add(fixture);
+            _fixtures.RemoveAll(f => f.Id == record.Id);
+            _fixtures.Add(record);
+            Invalidate();
         }
     }
 
     public string? Find(string id)
     {
+        CustomerRecord? record;
         lock (_gate)
         {
-            if (_fixtures.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.OrdinalIgnoreCase)) is { } fixture)
-            {
-                return fixture.Json;
-            }
+            Build();
+            _byId!.TryGetValue(id, out record);
         }
 
-        return KustomerFixtures.TryParseGenerated(id, out int index) && index < GeneratedCount ? KustomerFixtures.Generated(index) : null;
+        return record?.Json();
     }
 
-    /// <summary>Customers whose email (case-insensitive), phone or external id equals the value.</summary>
+    /// <summary>Fixtures whose email (case-insensitive), phone or external id equals the value.</summary>
     public IReadOnlyList<string> Lookup(string field, string value)
     {
         lock (_gate)
@@ -100,30 +165,217 @@ public sealed class KustomerStore
                 "phone" => f.Phones.Contains(value, StringComparer.Ordinal),
                 "externalId" => f.ExternalIds.Contains(value, StringComparer.Ordinal),
                 _ => false,
-            }).Select(f => f.Json).ToArray();
+            }).Select(f => f.Json()).ToArray();
         }
     }
 
-    /// <summary>Page <paramref name="page"/> (from 1) of all customers, fixtures first.</summary>
+    /// <summary>Page <paramref name="page"/> (from 1) of all customers in list order.</summary>
     public IReadOnlyList<string> Page(int page, int pageSize)
     {
-        var items = new List<string>(pageSize);
         lock (_gate)
         {
-            long start = (long)(page - 1) * pageSize;
-            for (long i = start; i < start + pageSize && i < _fixtures.Count + GeneratedCount; i++)
+            Build();
+            return Render(Slice(_all!, page, pageSize));
+        }
+    }
+
+    /// <summary>
+    /// The ids of the customers whose updatedAt is at or after <paramref name="since"/> now (after
+    /// any page shift), oldest change first, ties by id: an oracle read straight from the records.
+    /// </summary>
+    public IReadOnlyList<string> IdsChangedSince(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            Build();
+            return _all!.Where(r => r.UpdatedAt >= since)
+                .OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)
+                .Select(r => r.Id).ToArray();
+        }
+    }
+
+    /// <summary>A list page as GET /v1/customers serves it: counted, after the list lever had its turn.</summary>
+    internal IReadOnlyList<string> ServeListPage(int page, int pageSize, out int total)
+    {
+        CustomerRecord[] items;
+        lock (_gate)
+        {
+            Build();
+            if (ListShift?.TakeTurn(_listPagesServed) == true && _all!.Length > 0)
             {
-                items.Add(i < _fixtures.Count ? _fixtures[(int)i].Json : KustomerFixtures.Generated((int)(i - _fixtures.Count)));
+                InsertCopies(_all[0], ListShift.Insert);
+                Build();
+            }
+
+            _listPagesServed++;
+            total = _all!.Length;
+            items = Slice(_all, page, pageSize);
+        }
+
+        return Render(items);
+    }
+
+    /// <summary>A search page: counted, after the search lever had its turn; <paramref name="body"/> keys the results kept for the next page.</summary>
+    internal IReadOnlyList<string> ServeSearchPage(SearchQuery query, string body, int page, int pageSize, out int total)
+    {
+        CustomerRecord[] items;
+        lock (_gate)
+        {
+            if (SearchShift?.TakeTurn(_searchPagesServed) == true)
+            {
+                ShiftSearch(query, body, SearchShift);
+            }
+
+            CustomerRecord[] results = Results(query, body);
+            _searchPagesServed++;
+            total = results.Length;
+            items = Slice(results, page, pageSize);
+        }
+
+        return Render(items);
+    }
+
+    private static CustomerRecord[] Slice(CustomerRecord[] records, int page, int pageSize)
+    {
+        long start = (long)(page - 1) * pageSize;
+        return start >= records.Length ? Array.Empty<CustomerRecord>() : records.AsSpan((int)start, (int)Math.Min(pageSize, records.Length - start)).ToArray();
+    }
+
+    private static string[] Render(CustomerRecord[] records) => Array.ConvertAll(records, r => r.Json());
+
+    /// <summary>The search's matches in its order: from the change index for change order, else by a scan.</summary>
+    private CustomerRecord[] Results(SearchQuery query, string body)
+    {
+        if (_lastSearch is { } last && last.Body == body)
+        {
+            return last.Results;
+        }
+
+        Build();
+        CustomerRecord[] results;
+        if (query.Sort == SearchSort.ChangeOrder)
+        {
+            CustomerRecord[] order = _changeOrder ??= ChangeOrder(_all!);
+            int start = query.UpdatedFrom is { } from ? FirstChangedFrom(order, from, query.UpdatedFromExclusive) : 0;
+            var matches = new List<CustomerRecord>();
+            for (int i = start; i < order.Length; i++)
+            {
+                if (query.Matches(order[i]))
+                {
+                    matches.Add(order[i]);
+                }
+            }
+
+            results = matches.ToArray();
+        }
+        else
+        {
+            results = Array.FindAll(_all!, r => query.Matches(r));
+            if (query.Sort is { } sort)
+            {
+                Array.Sort(results, sort.Compare);
             }
         }
 
-        return items;
+        _lastSearch = (body, results);
+        return results;
     }
 
-    private static string[] Values(JsonNode? array, string member) =>
-        array is JsonArray items
-            ? items.Select(item => item?[member]?.GetValue<string>()).Where(v => v is not null).Select(v => v!).ToArray()
-            : Array.Empty<string>();
+    /// <summary>Update first (the earliest matches change last), then insert copies of what is then first.</summary>
+    private void ShiftSearch(SearchQuery query, string body, PageShift shift)
+    {
+        if (shift.Update > 0)
+        {
+            CustomerRecord[] earliest = Results(query, body).Where(r => r.UpdatedAt is not null)
+                .Order(Comparer<CustomerRecord>.Create(SearchSort.ChangeOrder.Compare)).Take(shift.Update).ToArray();
+            DateTimeOffset latest = _all!.Max(r => r.UpdatedAt) ?? DateTimeOffset.UtcNow;
+            for (int i = 0; i < earliest.Length; i++)
+            {
+                // One millisecond apart, so the moved customers keep their order among themselves.
+                earliest[i].ChangeUpdatedAt(latest.AddMilliseconds(i + 1));
+            }
 
-    private sealed record Fixture(string Id, string Json, string[] Emails, string[] Phones, string[] ExternalIds);
+            Invalidate();
+        }
+
+        if (shift.Insert > 0 && Results(query, body).FirstOrDefault() is { } first)
+        {
+            InsertCopies(first, shift.Insert);
+        }
+    }
+
+    private void InsertCopies(CustomerRecord source, int count)
+    {
+        // Each copy's id is smaller than the one before, so in id order the last made comes first.
+        var copies = Enumerable.Range(0, count).Select(_ => source.CopyAs(KustomerFixtures.CopyId(_copiesMade++))).Reverse();
+        _copies.InsertRange(0, copies);
+        Invalidate();
+    }
+
+    private void Generate(int count, ChangeTimeline? timeline)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            _generatedCount = count;
+            _timeline = timeline;
+            _generated = null;
+            Invalidate();
+        }
+    }
+
+    private void Invalidate()
+    {
+        _all = null;
+        _byId = null;
+        _changeOrder = null;
+        _lastSearch = null;
+    }
+
+    private void Build()
+    {
+        _generated ??= Enumerable.Range(0, _generatedCount).Select(i => _timeline is null
+            ? CustomerRecord.Generated(i, KustomerFixtures.GeneratedCreatedAt, KustomerFixtures.GeneratedUpdatedAt(i))
+            : CustomerRecord.Generated(i, _timeline.CreatedAt(i), _timeline.UpdatedAt(i))).ToArray();
+        _all ??= _copies.Concat(_fixtures).Concat(_generated).ToArray();
+        if (_byId is null)
+        {
+            // The first of an id wins: a fixture added with a generated id stands for it, as before.
+            _byId = new Dictionary<string, CustomerRecord>(_all.Length, StringComparer.OrdinalIgnoreCase);
+            foreach (CustomerRecord record in _all)
+            {
+                _byId.TryAdd(record.Id, record);
+            }
+        }
+    }
+
+    private static CustomerRecord[] ChangeOrder(CustomerRecord[] all)
+    {
+        CustomerRecord[] order = (CustomerRecord[])all.Clone();
+        Array.Sort(order, SearchSort.ChangeOrder.Compare);
+        return order;
+    }
+
+    /// <summary>Binary search: the first record changed at (or after, when exclusive) <paramref name="from"/>; missing times sort last.</summary>
+    private static int FirstChangedFrom(CustomerRecord[] order, DateTimeOffset from, bool exclusive)
+    {
+        int low = 0;
+        int high = order.Length;
+        while (low < high)
+        {
+            int middle = low + ((high - low) / 2);
+            DateTimeOffset? at = order[middle].UpdatedAt;
+            bool atOrAfter = at is null || (exclusive ? at > from : at >= from);
+            if (atOrAfter)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
+    }
 }
