@@ -32,11 +32,11 @@ if (Machine.IsDebugBuild)
     return 2;
 }
 
-int[] all = { 1, 2, 3, 4, 5, 6 };
+int[] all = { 1, 2, 3, 4, 5, 6, 7, 8 };
 int[] selected = args.Length == 0 ? all : args.Select(a => int.TryParse(a, out int n) && all.Contains(n) ? n : 0).ToArray();
 if (selected.Contains(0))
 {
-    Console.Error.WriteLine("Usage: CustomerTools.Benchmarks [figure numbers 1-6]   (none: all of them)");
+    Console.Error.WriteLine("Usage: CustomerTools.Benchmarks [figure numbers 1-8]   (none: all of them)");
     return 2;
 }
 
@@ -58,7 +58,7 @@ if (Runs(6))
     report.Load("6", "figure 6", load);
 }
 
-if (Runs(1, 2, 3, 4, 5))
+if (Runs(1, 2, 3, 4, 5, 7, 8))
 {
     using var simulator = SimulatorProcess.Start();
     using var figures = new Figures(simulator, report);
@@ -93,6 +93,23 @@ if (Runs(1, 2, 3, 4, 5))
         var load = MachineLoad.Start(() => simulator.CpuTime);
         figures.RateLimits();
         report.Load("5", "figure 5", load);
+    }
+
+    using var search = new SearchFigures(simulator, report);
+    if (Runs(7))
+    {
+        Console.WriteLine("[7] What changed since last night: -UpdatedSince vs -All | Where-Object, 100,000 customers at 50 ms (about a minute)");
+        var load = MachineLoad.Start(() => simulator.CpuTime);
+        search.ChangedSinceLastNight();
+        report.Load("7", "figure 7", load);
+    }
+
+    if (Runs(8))
+    {
+        Console.WriteLine("[8] 60,000 changes past the 100-page limit of one search: order, rate, memory");
+        var load = MachineLoad.Start(() => simulator.CpuTime);
+        search.PastTheLimit();
+        report.Load("8", "figure 8", load);
     }
 }
 
