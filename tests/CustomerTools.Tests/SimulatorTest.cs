@@ -7,15 +7,14 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using CustomerTools.ApiSimulator;
-using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
 using Xunit;
 
 namespace CustomerTools.Tests;
 
 /// <summary>
-/// Tests of the simulator's own behaviour, by plain HTTP (no module): each class has its own
-/// simulator; each test starts from Reset().
+/// A test against the simulator: one per test class, reset before each test, with an HttpClient
+/// on it for tests of the simulator's own behaviour (no module).
 /// </summary>
 public abstract class SimulatorTest : IClassFixture<SimulatorFixture>, IDisposable
 {
@@ -32,7 +31,7 @@ public abstract class SimulatorTest : IClassFixture<SimulatorFixture>, IDisposab
 
     public void Dispose()
     {
-        Http.Dispose();
+        Dispose(true);
         GC.SuppressFinalize(this);
     }
 
@@ -97,25 +96,12 @@ public abstract class SimulatorTest : IClassFixture<SimulatorFixture>, IDisposab
         JsonElement json = text.Length > 0 ? JsonDocument.Parse(text).RootElement.Clone() : default;
         return new SimAnswer((int)response.StatusCode, text, json, headers);
     }
-}
 
-/// <summary>One answer of the simulator, read.</summary>
-internal sealed record SimAnswer(int Status, string Text, JsonElement Json, IReadOnlyDictionary<string, string> Headers)
-{
-    /// <summary>Kustomer: the ids in <c>data</c>, in order.</summary>
-    public string[] Ids => Json.GetProperty("data").EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToArray();
-
-    /// <summary>Help Scout: the ids in <c>_embedded.customers</c>, in order (none when it is absent).</summary>
-    public long[] HelpScoutIds => Json.TryGetProperty("_embedded", out JsonElement embedded)
-        ? embedded.GetProperty("customers").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).ToArray()
-        : Array.Empty<long>();
-
-    /// <summary>Kustomer's error text: the first error's detail.</summary>
-    public string Detail => Json.GetProperty("errors")[0].GetProperty("detail").GetString()!;
-
-    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
-
-    /// <summary>Kustomer: <c>attributes.updatedAt</c> of each item, by id.</summary>
-    public Dictionary<string, string?> UpdatedAtById() => Json.GetProperty("data").EnumerateArray()
-        .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("attributes").GetProperty("updatedAt").GetString());
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Http.Dispose();
+        }
+    }
 }
