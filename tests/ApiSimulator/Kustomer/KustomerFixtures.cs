@@ -79,9 +79,15 @@ public static partial class KustomerFixtures
     public static DateTimeOffset GeneratedUpdatedAt(int index) =>
         new DateTimeOffset(2025, 1 + (index % 12), 1 + (index % 28), 12, 0, 0, TimeSpan.Zero).AddMilliseconds(123);
 
-    /// <summary>Kustomer's timestamp format: UTC with milliseconds.</summary>
-    public static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>Kustomer's timestamp format: UTC with milliseconds (yyyy-MM-ddTHH:mm:ss.fffZ).</summary>
+    public static string Timestamp(DateTimeOffset time)
+    {
+        // The round-trip format is several times faster than a custom one; cut its 7 digits to 3.
+        Span<char> text = stackalloc char[28];
+        time.UtcDateTime.TryFormat(text, out _, "O", CultureInfo.InvariantCulture);
+        text[23] = 'Z';
+        return new string(text[..24]);
+    }
 
     public static string Generated(int index) => Generated(index, GeneratedCreatedAt, GeneratedUpdatedAt(index));
 
