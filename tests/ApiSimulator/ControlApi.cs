@@ -123,6 +123,7 @@ internal static class ControlApi
                 simulator.HelpScout.ListShift = Shift();
                 break;
             case "GET /_sim/helpscout/shifts":
+                // v2 list pages served since the last reset, and whether the lever has fired.
                 await WriteAsync(context, new { listPagesServed = simulator.HelpScout.ListPagesServed, listShiftFired = simulator.HelpScout.ListShift?.Fired ?? false });
                 return;
             case "POST /_sim/helpscout/generate":

@@ -1,5 +1,3 @@
-using System;
-using CustomerTools.ApiSimulator;
 using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
 using Xunit;
@@ -7,24 +5,15 @@ using Xunit;
 namespace CustomerTools.Tests;
 
 /// <summary>A fresh PowerShell session with the module imported, and a reset simulator.</summary>
-public abstract class ModuleTest : IClassFixture<SimulatorFixture>, IDisposable
+public abstract class ModuleTest : SimulatorTest
 {
     protected ModuleTest(SimulatorFixture fixture)
+        : base(fixture)
     {
-        Sim = fixture.Simulator;
-        Sim.Reset();
         Ps = new PowerShellSession();
     }
 
-    internal Simulator Sim { get; }
-
     internal PowerShellSession Ps { get; }
-
-    public void Dispose()
-    {
-        Ps.Dispose();
-        GC.SuppressFinalize(this);
-    }
 
     internal PsResult ConnectKustomer(string key = KustomerStore.ValidKey, string more = "")
     {
@@ -40,5 +29,15 @@ public abstract class ModuleTest : IClassFixture<SimulatorFixture>, IDisposable
             ("secret", PowerShellSession.Secure(HelpScoutStore.AppSecret)));
         Assert.True(result.Fatal is null, result.AllText());
         return result;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Ps.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace CustomerTools.ApiSimulator.Kustomer;
 
@@ -7,7 +9,7 @@ namespace CustomerTools.ApiSimulator.Kustomer;
 /// Customer resources in Kustomer's documented shape (api notes §4): one with every attribute of
 /// the schema, one sparse (nulls, missing members, flags as strings), and generated ones.
 /// </summary>
-public static class KustomerFixtures
+public static partial class KustomerFixtures
 {
     public const string FullId = "64b7f0c2e4a1d3b5c6a7e8f9";
     public const string SparseId = "64b7f0c2e4a1d3b5c6a7e900";
@@ -77,9 +79,15 @@ public static class KustomerFixtures
     public static DateTimeOffset GeneratedUpdatedAt(int index) =>
         new DateTimeOffset(2025, 1 + (index % 12), 1 + (index % 28), 12, 0, 0, TimeSpan.Zero).AddMilliseconds(123);
 
-    /// <summary>Kustomer's timestamp format: UTC with milliseconds.</summary>
-    public static string Timestamp(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>Kustomer's timestamp format: UTC with milliseconds (yyyy-MM-ddTHH:mm:ss.fffZ).</summary>
+    public static string Timestamp(DateTimeOffset time)
+    {
+        // The round-trip format is several times faster than a custom one; cut its 7 digits to 3.
+        Span<char> text = stackalloc char[28];
+        time.UtcDateTime.TryFormat(text, out _, "O", CultureInfo.InvariantCulture);
+        text[23] = 'Z';
+        return new string(text[..24]);
+    }
 
     public static string Generated(int index) => Generated(index, GeneratedCreatedAt, GeneratedUpdatedAt(index));
 
@@ -94,18 +102,36 @@ public static class KustomerFixtures
 
     public static bool GeneratedVip(int index) => index % 5 == 0;
 
-    public static string Generated(int index, DateTimeOffset createdAt, DateTimeOffset updatedAt) => GeneratedTemplate
-        .Replace("@ID@", GeneratedId(index), StringComparison.Ordinal)
-        .Replace("@N@", index.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@PHONE@", (index % 10000).ToString("D4", CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@CREATED@", Timestamp(createdAt), StringComparison.Ordinal)
-        .Replace("@UPDATED@", Timestamp(updatedAt), StringComparison.Ordinal)
-        .Replace("@R9@", (index % 9).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@R50@", (index % 50).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@SEATS@", GeneratedSeats(index).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@TAG@", (index % 7).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace("@TIER@", GeneratedTier(index), StringComparison.Ordinal)
-        .Replace("@VIP@", GeneratedVip(index) ? "true" : "false", StringComparison.Ordinal);
+    /// <summary>Generated customer <paramref name="index"/> with these timestamps; made in one pass, since a page of 500 is made per request.</summary>
+    public static string Generated(int index, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    {
+        var json = new StringBuilder(GeneratedTemplate.Length + 64);
+        for (int i = 0; i < TemplateParts.Length; i++)
+        {
+            json.Append(i % 2 == 0 ? TemplateParts[i] : Placeholder(TemplateParts[i], index, createdAt, updatedAt));
+        }
+
+        return json.ToString();
+    }
+
+    private static string Placeholder(string name, int index, DateTimeOffset createdAt, DateTimeOffset updatedAt) => name switch
+    {
+        "ID" => GeneratedId(index),
+        "N" => index.ToString(CultureInfo.InvariantCulture),
+        "PHONE" => (index % 10000).ToString("D4", CultureInfo.InvariantCulture),
+        "CREATED" => Timestamp(createdAt),
+        "UPDATED" => Timestamp(updatedAt),
+        "R9" => (index % 9).ToString(CultureInfo.InvariantCulture),
+        "R50" => (index % 50).ToString(CultureInfo.InvariantCulture),
+        "SEATS" => GeneratedSeats(index).ToString(CultureInfo.InvariantCulture),
+        "TAG" => (index % 7).ToString(CultureInfo.InvariantCulture),
+        "TIER" => GeneratedTier(index),
+        "VIP" => GeneratedVip(index) ? "true" : "false",
+        _ => throw new InvalidOperationException("The template has an unknown placeholder @" + name + "@"),
+    };
+
+    [GeneratedRegex("@([A-Z0-9]+)@")]
+    private static partial Regex PlaceholderName();
 
     private const string GeneratedTemplate = """
         {"type":"customer","id":"@ID@","attributes":{"name":"Customer @N@","displayName":"Customer @N@",
@@ -118,4 +144,7 @@ public static class KustomerFixtures
         "custom":{"tierStr":"@TIER@","seatsNum":@SEATS@,"vipBool":@VIP@}},
         "links":{"self":"/v1/customers/@ID@"}}
         """;
+
+    // The template cut at its @NAME@ placeholders: even items are text, odd ones placeholder names.
+    private static readonly string[] TemplateParts = PlaceholderName().Split(GeneratedTemplate);
 }

@@ -253,7 +253,7 @@ public sealed class KustomerStore
 
         Build();
         CustomerRecord[] results;
-        if (query.Sort == SearchSort.ChangeOrder)
+        if (query.Sort is { IsChangeOrder: true })
         {
             CustomerRecord[] order = _changeOrder ??= ChangeOrder(_all!);
             int start = query.UpdatedFrom is { } from ? FirstChangedFrom(order, from, query.UpdatedFromExclusive) : 0;

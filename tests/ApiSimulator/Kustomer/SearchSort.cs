@@ -7,14 +7,26 @@ namespace CustomerTools.ApiSimulator.Kustomer;
 /// value come last either way (as Elasticsearch puts them), ties by id ascending so that pages of
 /// one query never overlap.
 /// </summary>
-internal sealed record SearchSort(string Attribute, bool Descending)
+internal sealed class SearchSort
 {
     public const string UpdatedAt = "customer_updated_at";
     public const string CreatedAt = "customer_created_at";
     public const string Name = "customer_name";
 
+    public SearchSort(string attribute, bool descending)
+    {
+        Attribute = attribute;
+        Descending = descending;
+    }
+
     /// <summary>Change order: what the store's index keeps and incremental searches ask for.</summary>
     public static SearchSort ChangeOrder { get; } = new(UpdatedAt, false);
+
+    public string Attribute { get; }
+
+    public bool Descending { get; }
+
+    public bool IsChangeOrder => Attribute == UpdatedAt && !Descending;
 
     public static bool IsSortable(string attribute) => attribute is UpdatedAt or CreatedAt or Name;
 
@@ -22,24 +34,17 @@ internal sealed record SearchSort(string Attribute, bool Descending)
     {
         int byValue = Attribute switch
         {
-            Name => MissingLast(a.Name, b.Name, a.Name is null, b.Name is null, string.CompareOrdinal),
-            CreatedAt => MissingLast(a.CreatedAt, b.CreatedAt),
-            _ => MissingLast(a.UpdatedAt, b.UpdatedAt),
+            Name => a.Name is null || b.Name is null ? MissingLast(a.Name is null, b.Name is null) : Directed(string.CompareOrdinal(a.Name, b.Name)),
+            CreatedAt => ByTime(a.CreatedAt, b.CreatedAt),
+            _ => ByTime(a.UpdatedAt, b.UpdatedAt),
         };
         return byValue != 0 ? byValue : string.CompareOrdinal(a.Id, b.Id);
     }
 
-    private int MissingLast(DateTimeOffset? a, DateTimeOffset? b) =>
-        MissingLast(a.GetValueOrDefault(), b.GetValueOrDefault(), a is null, b is null, DateTimeOffset.Compare);
+    private int ByTime(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null || b is null ? MissingLast(a is null, b is null) : Directed(a.Value.UtcTicks.CompareTo(b.Value.UtcTicks));
 
-    private int MissingLast<T>(T a, T b, bool aMissing, bool bMissing, Func<T, T, int> compare)
-    {
-        if (aMissing || bMissing)
-        {
-            return aMissing == bMissing ? 0 : aMissing ? 1 : -1;
-        }
+    private int Directed(int order) => Descending ? -order : order;
 
-        int order = compare(a, b);
-        return Descending ? -order : order;
-    }
+    private static int MissingLast(bool aMissing, bool bMissing) => aMissing == bMissing ? 0 : aMissing ? 1 : -1;
 }
