@@ -10,10 +10,16 @@ namespace CustomerTools.Tests;
 public abstract class ModuleTest : IClassFixture<SimulatorFixture>, IDisposable
 {
     protected ModuleTest(SimulatorFixture fixture)
+        : this(fixture, allCmdlets: false)
+    {
+    }
+
+    /// <param name="allCmdlets">The session users have (Export-Csv, Select-Object...) instead of the core one.</param>
+    protected ModuleTest(SimulatorFixture fixture, bool allCmdlets)
     {
         Sim = fixture.Simulator;
         Sim.Reset();
-        Ps = new PowerShellSession();
+        Ps = allCmdlets ? PowerShellSession.WithAllCmdlets() : new PowerShellSession();
     }
 
     internal Simulator Sim { get; }
