@@ -15,11 +15,25 @@ param(
 $PSStyle.OutputRendering = 'PlainText'
 Import-Module Pester -RequiredVersion $PesterVersion -ErrorAction Stop
 
+# Pester 6 shows template values its own way (@('EU', 'IN') where Pester 5 writes "EU IN").
+$formatTemplateValue = & (Get-Module Pester) { ${function:Format-NicelyForTemplate} }
+
 function Expand-PesterName([string] $Name, $Data) {
     # What Pester makes of '<Key>' and '<_>' in a name when the test runs (Pester.psm1, "ExpandedName"):
-    # discovery leaves names unexpanded, so they are expanded here the same way, from the test's data.
+    # discovery leaves names unexpanded, so they are expanded here by the same rules, from the data.
     if ($Name -notlike '*<*') { return $Name }
-    $expression = [scriptblock]::Create('"' + ($Name -replace '\$', '`$' -replace '"', '`"' -replace '(?<!`)<([^>^`]+)>', '$$($$$1)') + '"')
+    $text = if ($formatTemplateValue) {
+        [regex]::Replace($Name, '(?<!`)<([^>`]+)>|`([<>])|([`"$])', {
+                param($m)
+                if ($m.Groups[1].Success) { '$(& $formatTemplateValue ($' + $m.Groups[1].Value + '))' }
+                elseif ($m.Groups[2].Success) { $m.Groups[2].Value }
+                else { '`' + $m.Groups[3].Value }
+            })
+    }
+    else {
+        $Name -replace '\$', '`$' -replace '"', '`"' -replace '(?<!`)<([^>^`]+)>', '$$($$$1)'
+    }
+    $expression = [scriptblock]::Create('"' + $text + '"')
     , $Data | ForEach-Object {
         if ($_ -is [System.Collections.IDictionary]) { foreach ($key in $_.Keys) { Set-Variable -Name $key -Value $_[$key] } }
         & $expression
