@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # Finding and listing customers as users do it: lookups by email, phone and external id (also from
 # CSV rows), Kustomer's paged -All, Help Scout's exact -Email and filtered listing, several
 # connections side by side, one service's customers piped into the other, and the results in

@@ -35,7 +35,7 @@ Describe 'Connect-Kustomer' {
         finally { Remove-Item env:KUSTOMER_API_KEY }
     }
 
-    It 'picks the regional host for -Region' -TestCases @(
+    It 'picks the regional host <Root> for -Region <Region>' -TestCases @(
         @{ Region = 'US'; Root = 'https://api.kustomerapp.com/' }
         @{ Region = 'EU'; Root = 'https://api.prod2.kustomerapp.com/' }
         @{ Region = 'IN'; Root = 'https://api.prod4.kustomerapp.com/' }

@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # Retries, limits, timeouts, broken answers, hostile input, concurrency and Ctrl+C, as a user at a
 # real pwsh meets them: the built module against the API simulator, waits kept to a second or so.
 

@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # What a new user meets first: help, the default views, CSV and JSON, tab completion, the manifest
 # and package, and importing the module again.
 

@@ -1,4 +1,4 @@
-# Shared by the Pester files: start the API simulator (its own command, on a free loopback port),
+﻿# Shared by the Pester files: start the API simulator (its own command, on a free loopback port),
 # drive its control API, and import the built module. Dot-source it in BeforeAll.
 
 $script:RepoRoot = Split-Path -Parent $PSScriptRoot

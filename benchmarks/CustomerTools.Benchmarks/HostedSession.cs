@@ -9,8 +9,9 @@ using CustomerTools.Testing;
 namespace CustomerTools.Benchmarks;
 
 /// <summary>
-/// A real PowerShell session as a user's would be: the engine's default session state (core
-/// cmdlets only) with out/CustomerTools imported, connected to the simulator.
+/// A real PowerShell session with out/CustomerTools imported: the session users have (pwsh's
+/// default session state, every built-in cmdlet: the baselines need Invoke-RestMethod and
+/// ForEach-Object -Parallel), or the engine's core one (CreateDefault2) where only import cost counts.
 /// </summary>
 internal sealed class HostedSession : IDisposable
 {
@@ -19,9 +20,9 @@ internal sealed class HostedSession : IDisposable
 
     private readonly Runspace _runspace;
 
-    public HostedSession(bool importModule = true)
+    public HostedSession(bool allCmdlets, bool importModule = true)
     {
-        _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+        _runspace = RunspaceFactory.CreateRunspace(allCmdlets ? InitialSessionState.CreateDefault() : InitialSessionState.CreateDefault2());
         _runspace.Open();
         if (importModule)
         {

@@ -98,7 +98,7 @@ internal static class ImportTime
     private static (TimeSpan Open, TimeSpan Import) TimeImport(string path)
     {
         var watch = Stopwatch.StartNew();
-        using var session = new HostedSession(importModule: false);
+        using var session = new HostedSession(allCmdlets: false, importModule: false);
         TimeSpan open = watch.Elapsed;
         watch.Restart();
         session.Import(path);

@@ -65,7 +65,7 @@ if (Runs(1, 2, 3, 4, 5, 7, 8))
     Console.WriteLine($"    simulator: a separate process at {simulator.BaseUri}");
     if (Runs(1, 2))
     {
-        Console.WriteLine("[1,2] 500 ids at 50 ms: -ThrottleLimit 16, 1, and the PowerShell loop (about a minute)");
+        Console.WriteLine("[1,2] 500 ids at 50 ms: -ThrottleLimit 16, ForEach-Object -Parallel and the foreach loop of Invoke-RestMethod (about a minute)");
         var load = MachineLoad.Start(() => simulator.CpuTime);
         figures.BulkById();
         report.Load("1", "figures 1 and 2", load);

@@ -10,8 +10,7 @@ namespace CustomerTools.Tests;
 
 /// <summary>
 /// The scripts in examples/ call our cmdlets only with parameters they have, and nothing a
-/// standard PowerShell lacks. (They use Export-Csv, Select-Object and friends, which this hosted
-/// engine does not carry, so tests/CustomerTools.Examples.Tests.ps1 runs them for real under pwsh.)
+/// standard PowerShell lacks. (ExampleRunTests and tests/CustomerTools.Examples.Tests.ps1 run them.)
 /// </summary>
 public sealed class ExampleScriptTests
 {

@@ -43,6 +43,27 @@ public sealed class ModuleLayoutTests
     }
 
     [Fact]
+    public void Nothing_of_the_test_engine_or_Pester_lands_in_out()
+    {
+        // tests/Pwsh's output folder holds the whole SDK engine and Pester: none of its files, by
+        // content, may be in out/ (our System.Text.Json dependencies share names with some of them).
+        string configuration = typeof(ModuleLayoutTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        string shell = Path.Combine(ModuleLocation.RepoRoot, "tests", "Pwsh", "bin", configuration, "net10.0");
+        string[] testOnly = Directory.GetFiles(shell, "*", SearchOption.AllDirectories);
+        Assert.Contains(testOnly, f => f.EndsWith(Path.Combine("Modules", "Pester", "Pester.psm1"), StringComparison.Ordinal));
+        var testOnlyHashes = testOnly.Select(Hash).ToHashSet(StringComparer.Ordinal);
+
+        string outFolder = Path.Combine(ModuleLocation.RepoRoot, "out");
+        string[] shipped = Directory.GetFiles(outFolder, "*", SearchOption.AllDirectories);
+        Assert.Empty(shipped.Where(f => testOnlyHashes.Contains(Hash(f))).Select(f => Path.GetRelativePath(outFolder, f)));
+        Assert.DoesNotContain(shipped.Select(f => Path.GetRelativePath(outFolder, f)), f =>
+            f.Contains("Pester", StringComparison.OrdinalIgnoreCase) || f.Contains("pwsh", StringComparison.OrdinalIgnoreCase) ||
+            f.Contains("Microsoft.PowerShell", StringComparison.OrdinalIgnoreCase) || f.Contains("System.Management.Automation", StringComparison.OrdinalIgnoreCase));
+
+        static string Hash(string file) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+    }
+
+    [Fact]
     public void The_version_comes_from_Directory_Build_props_into_manifest_and_assembly()
     {
         string props = File.ReadAllText(Path.Combine(ModuleLocation.RepoRoot, "Directory.Build.props"));

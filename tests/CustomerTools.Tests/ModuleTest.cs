@@ -8,9 +8,15 @@ namespace CustomerTools.Tests;
 public abstract class ModuleTest : SimulatorTest
 {
     protected ModuleTest(SimulatorFixture fixture)
+        : this(fixture, allCmdlets: false)
+    {
+    }
+
+    /// <param name="allCmdlets">The session users have (Export-Csv, Select-Object...) instead of the core one.</param>
+    protected ModuleTest(SimulatorFixture fixture, bool allCmdlets)
         : base(fixture)
     {
-        Ps = new PowerShellSession();
+        Ps = allCmdlets ? PowerShellSession.WithAllCmdlets() : new PowerShellSession();
     }
 
     internal PowerShellSession Ps { get; }

@@ -9,16 +9,22 @@ using CustomerTools.Testing;
 namespace CustomerTools.Tests;
 
 /// <summary>
-/// A real PowerShell session (the engine's default session state: core cmdlets only) with the
-/// built module imported (<see cref="ModuleLocation.ImportPath"/>), as a user's session would have it.
+/// A real PowerShell session with the built module imported (<see cref="ModuleLocation.ImportPath"/>):
+/// by default the engine's core session state (CreateDefault2: core cmdlets only, cheap to open);
+/// <see cref="WithAllCmdlets"/> for the session users have (Export-Csv, Select-Object, ConvertTo-Json...).
 /// </summary>
 internal sealed class PowerShellSession : IDisposable
 {
     private readonly Runspace _runspace;
 
     public PowerShellSession(bool importModule = true)
+        : this(InitialSessionState.CreateDefault2(), importModule)
     {
-        _runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
+    }
+
+    private PowerShellSession(InitialSessionState state, bool importModule)
+    {
+        _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
         if (importModule)
         {
@@ -31,6 +37,13 @@ internal sealed class PowerShellSession : IDisposable
     }
 
     public Runspace Runspace => _runspace;
+
+    /// <summary>
+    /// The default session state of pwsh (CreateDefault: every built-in cmdlet of
+    /// Microsoft.PowerShell.SDK), for tests that run what users pipe our objects into.
+    /// </summary>
+    public static PowerShellSession WithAllCmdlets(bool importModule = true) =>
+        new(InitialSessionState.CreateDefault(), importModule);
 
     public static SecureString Secure(string text) => ModuleFiles.Secure(text);
 
