@@ -50,13 +50,17 @@ if ($Connection) { $get.Connection = $Connection }
 Write-Verbose "Exporting the customers updated since $($Since.ToString('o')) to $Path"
 $exported = 0
 $last = $null
-Get-KustomerCustomer @get |
+Get-KustomerCustomer @get -ErrorAction SilentlyContinue -ErrorVariable problems |
     ForEach-Object { $exported++; $last = $_.UpdatedAt; $_ } |
     Select-Object Id, Name, Email, Phone, ExternalId,
         @{ Name = 'Tags'; Expression = { $_.Tags -join '; ' } },
         @{ Name = 'UpdatedAt'; Expression = { $_.UpdatedAt.ToString('o') } },
         @{ Name = 'OpenConversations'; Expression = { $_.ConversationCounts.Open } } |
     Export-Csv -Path $Path -NoTypeInformation -Encoding utf8
+
+# Passed on from the script itself, once the CSV is written: errors of a command inside a
+# pipeline would not reach the caller's -ErrorVariable.
+foreach ($problem in $problems) { $PSCmdlet.WriteError($problem) }
 
 # Oldest change first: the last UpdatedAt written is where the next run starts.
 if ($null -ne $last) {

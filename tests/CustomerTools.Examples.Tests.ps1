@@ -24,23 +24,36 @@ Describe 'Export-ChangedKustomerCustomers.ps1' {
         Invoke-Simulator $sim '_sim/kustomer/generate?count=150'
         Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a1' 'Changed Today' 'today@example.test' $now)
         Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a2' 'Changed An Hour Ago' 'hour@example.test' $now.AddHours(-1))
+        Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a3' 'Changed Last Week' 'week@example.test' $now.AddDays(-8))
         Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
-    }
-
-    It 'writes only the customers changed this week, with readable columns' {
         $csv = Join-Path $TestDrive 'changed.csv'
-        & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -Since $now.AddDays(-2).UtcDateTime
-        $rows = Import-Csv $csv
-        $rows.Id | Sort-Object | Should -Be @('cc00000000000000000000a1', 'cc00000000000000000000a2')
-        $rows[0].Email | Should -Match '@example.test$'
-        [DateTimeOffset]::Parse($rows[0].UpdatedAt) | Should -BeGreaterThan $now.AddDays(-2)
+        $bookmark = Join-Path $TestDrive 'kustomer.bookmark'
     }
 
-    It 'defaults to the start of this week' {
-        $csv = Join-Path $TestDrive 'week.csv'
-        & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv
-        @(Import-Csv $csv).Count | Should -BeGreaterOrEqual 1
-        (Import-Csv $csv).Id | Should -Contain 'cc00000000000000000000a1'
+    It 'first run: the changes of its window, oldest first, with readable columns, from a search' {
+        Invoke-Simulator $sim '_sim/requests/clear'
+        $summary = & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark -FirstRunDays 2
+        $rows = Import-Csv $csv
+        $rows.Id | Should -Be @('cc00000000000000000000a2', 'cc00000000000000000000a1')
+        $rows[1].Email | Should -Be 'today@example.test'
+        [DateTimeOffset]::Parse($rows[1].UpdatedAt).ToUnixTimeMilliseconds() | Should -Be $now.ToUnixTimeMilliseconds()
+        $summary.Exported | Should -Be 2
+        (Get-SimulatorRequest $sim).rawPath | Sort-Object -Unique | Should -Be '/v1/customers/search'
+    }
+
+    It 'keeps the last UpdatedAt written as the bookmark, and the next run starts there' {
+        ([DateTimeOffset](Get-Content $bookmark)).ToUnixTimeMilliseconds() | Should -Be $now.ToUnixTimeMilliseconds()
+        Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a4' 'Changed Later' 'later@example.test' $now.AddMinutes(1))
+        & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark | Out-Null
+        (Import-Csv $csv).Id | Should -Be @('cc00000000000000000000a1', 'cc00000000000000000000a4')
+        ([DateTimeOffset](Get-Content $bookmark)).ToUnixTimeMilliseconds() | Should -Be $now.AddMinutes(1).ToUnixTimeMilliseconds()
+    }
+
+    It '-Since overrides the bookmark, which stays when nothing changed' {
+        $before = Get-Content $bookmark
+        $summary = & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark -Since $now.AddDays(1)
+        $summary.Exported | Should -Be 0
+        Get-Content $bookmark | Should -Be $before
     }
 }
 
@@ -90,52 +103,49 @@ Describe 'Invoke-NightlyCustomerSync.ps1' {
 
     BeforeEach {
         Invoke-Simulator $sim '_sim/reset'
-        Invoke-Simulator $sim '_sim/kustomer/generate?count=60'
-        $ids = Join-Path $TestDrive 'ids.txt'
+        Invoke-Simulator $sim '_sim/kustomer/clear'
         $out = Join-Path $TestDrive 'out.csv'
         $log = Join-Path $TestDrive 'sync.log'
-        Remove-Item $out, $log -ErrorAction Ignore
-        $generated = 0..59 | ForEach-Object { 'aa00' + $_.ToString('x20') }
+        $bookmark = Join-Path $TestDrive 'kustomer.bookmark'
+        Remove-Item $out, $log, $bookmark -ErrorAction Ignore
         $script:job = {
-            param([string[]] $Lines)
-            Set-Content -Path $ids -Value $Lines
-            $env:KUSTOMER_API_KEY = $KustomerKey
+            param([string] $Key = $KustomerKey, [string[]] $More = @())
+            $env:KUSTOMER_API_KEY = $Key
             $env:PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
-            try { & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File "$examples/Invoke-NightlyCustomerSync.ps1" -IdFile $ids -OutFile $out -LogFile $log -BaseUri $sim.BaseUri -MaxRetries 3 }
+            try { & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File "$examples/Invoke-NightlyCustomerSync.ps1" -OutFile $out -BookmarkFile $bookmark -LogFile $log -BaseUri $sim.BaseUri @More }
             finally { Remove-Item env:KUSTOMER_API_KEY }
             $LASTEXITCODE
         }
     }
 
-    It 'waits out a tight quota and throttling, loses nothing and exits 0' {
-        Invoke-Simulator $sim '_sim/kustomer/quota?limit=20&windowMs=1000'
-        Invoke-Simulator $sim '_sim/script' -Body @{ pathContains = $generated[7]; status = 429; headers = @{ 'Retry-After' = '1' }; times = 2 }
-        $exit = & $job $generated
-        $exit | Should -Be 0
-        (Import-Csv $out).Id | Should -Be $generated
-        Get-Content $log -Raw | Should -Match 'Done: 60 written, 0 failed'
+    It 'waits out a tight quota and throttling, loses nothing, moves the bookmark and exits 0' {
+        # 1,200 changes a minute apart from 34 hours ago: the 600 of the last day are the first run's.
+        $origin = [DateTimeOffset]::new($now.UtcDateTime.AddHours(-34).AddTicks(-($now.UtcTicks % [TimeSpan]::TicksPerSecond)).AddSeconds(30))
+        Invoke-Simulator $sim ('_sim/kustomer/timeline?count=1200&stepMs=60000&origin={0}' -f [uri]::EscapeDataString($origin.ToString('o')))
+        $changed = (Invoke-Simulator $sim -Method GET -Path ('_sim/kustomer/changed-since?since={0}' -f [uri]::EscapeDataString($now.AddDays(-1).ToString('o')))).ids
+        Invoke-Simulator $sim '_sim/kustomer/quota?limit=2&windowMs=1000'
+        Invoke-Simulator $sim '_sim/script' -Body @{ pathContains = '/v1/customers/search'; status = 429; headers = @{ 'Retry-After' = '1' }; times = 2 }
+        & $job -More '-FirstRunDays', '1', '-MaxRetries', '3' | Should -Be 0
+        $changed.Count | Should -Be 600
+        (Import-Csv $out).Id | Should -Be $changed
+        Get-Content $log -Raw | Should -Match 'Done: 600 written, 0 failed, bookmark '
+        [DateTimeOffset](Get-Content $bookmark) | Should -Be ([DateTimeOffset]::Parse((Import-Csv $out)[-1].UpdatedAt))
     }
 
-    It 'logs each input that still fails, writes the rest, and exits 1' {
-        Invoke-Simulator $sim '_sim/script' -Body @{ pathContains = $generated[3]; status = 503; times = $null }
-        $exit = & $job ($generated[0..9] + 'not-an-id' + 'ffffffffffffffffffffffff')
-        $exit | Should -Be 1
-        (Import-Csv $out).Count | Should -Be 9
+    It 'logs a search that still fails, keeps the bookmark and exits 1' {
+        Set-Content $bookmark '2025-05-01T00:00:00.0000000+00:00'
+        Invoke-Simulator $sim '_sim/script' -Body @{ pathContains = '/v1/customers/search'; status = 503; times = $null }
+        & $job -More '-MaxRetries', '1' | Should -Be 1
         $failed = Get-Content $log | Where-Object { $_ -match ' FAILED ' }
-        $failed | Should -HaveCount 3
-        $failed -join "`n" | Should -Match "FAILED $($generated[3]) ServiceError"
-        $failed -join "`n" | Should -Match 'FAILED not-an-id InvalidCustomerId'
-        $failed -join "`n" | Should -Match 'FAILED ffffffffffffffffffffffff CustomerNotFound'
+        $failed | Should -HaveCount 1
+        $failed | Should -Match 'ServiceError: Kustomer failed to answer for the customer search'
+        Get-Content $bookmark | Should -Be '2025-05-01T00:00:00.0000000+00:00'
         Get-Content $log -Raw | Should -Not -Match $KustomerKey
     }
 
     It 'stops with exit code 2 when the key is refused' {
-        $env:KUSTOMER_API_KEY = 'wrong'
-        Set-Content -Path $ids -Value $generated[0..2]
-        $env:PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
-        & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File "$examples/Invoke-NightlyCustomerSync.ps1" -IdFile $ids -OutFile $out -LogFile $log -BaseUri $sim.BaseUri
-        $LASTEXITCODE | Should -Be 2
-        Remove-Item env:KUSTOMER_API_KEY
+        & $job -Key 'wrong' | Should -Be 2
         Get-Content $log -Raw | Should -Match 'FATAL AuthenticationFailed'
+        Test-Path $bookmark | Should -BeFalse
     }
 }

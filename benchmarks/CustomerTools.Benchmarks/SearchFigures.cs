@@ -35,7 +35,7 @@ internal sealed class SearchFigures : IDisposable
     {
         _simulator = simulator;
         _report = report;
-        _session = new HostedSession();
+        _session = new HostedSession(importModule: true, allCmdlets: false);
         _session.ConnectKustomer(simulator.BaseUri);
     }
 

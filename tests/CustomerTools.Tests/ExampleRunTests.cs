@@ -25,27 +25,63 @@ public sealed class ExampleRunTests : ModuleTest
     private static string Example(string name) => Path.Combine(ModuleLocation.RepoRoot, "examples", name);
 
     [Fact]
-    public void Export_ChangedKustomerCustomers_writes_the_changed_customers_with_readable_columns()
+    public void Export_ChangedKustomerCustomers_first_run_looks_back_its_window_oldest_change_first_and_keeps_a_bookmark()
     {
         using var folder = new TestFolder();
         DateTimeOffset now = DateTimeOffset.UtcNow;
         Sim.Kustomer.GeneratedCount = 150;
         Sim.Kustomer.Add(Resource("cc00000000000000000000a1", "Changed Today", "today@example.test", now, """["gold","renewal"]"""));
         Sim.Kustomer.Add(Resource("cc00000000000000000000a2", "Changed An Hour Ago", "hour@example.test", now.AddHours(-1), "[]"));
+        Sim.Kustomer.Add(Resource("cc00000000000000000000a3", "Changed Last Week", "week@example.test", now.AddDays(-8), "[]"));
         ConnectKustomer();
 
         string csv = folder.File("changed.csv");
-        var result = Ps.Run("& $script -Path $csv -Since $since", ("script", Example("Export-ChangedKustomerCustomers.ps1")), ("csv", csv), ("since", now.AddDays(-2).UtcDateTime));
+        var result = Ps.Run("& $script -Path $csv -FirstRunDays 2", ("script", Example("Export-ChangedKustomerCustomers.ps1")), ("csv", csv));
 
         Assert.True(result.Fatal is null && result.Errors.Count == 0, result.AllText());
         Assert.Equal("\"Id\",\"Name\",\"Email\",\"Phone\",\"ExternalId\",\"Tags\",\"UpdatedAt\",\"OpenConversations\"", File.ReadLines(csv).First());
         PSObject[] rows = ReadCsv(csv);
-        Assert.Equal(new[] { "cc00000000000000000000a1", "cc00000000000000000000a2" }, rows.Select(r => Cell(r, "Id")).Order(StringComparer.Ordinal).ToArray());
-        PSObject today = rows.Single(r => Cell(r, "Id") == "cc00000000000000000000a1");
-        Assert.Equal("Changed Today", Cell(today, "Name"));
-        Assert.Equal("today@example.test", Cell(today, "Email"));
-        Assert.Equal("gold; renewal", Cell(today, "Tags"));
-        Assert.Equal(now.ToUnixTimeMilliseconds(), DateTimeOffset.Parse(Cell(today, "UpdatedAt"), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds());
+        Assert.Equal(new[] { "cc00000000000000000000a2", "cc00000000000000000000a1" }, rows.Select(r => Cell(r, "Id")).ToArray());
+        Assert.Equal("Changed Today", Cell(rows[1], "Name"));
+        Assert.Equal("today@example.test", Cell(rows[1], "Email"));
+        Assert.Equal("gold; renewal", Cell(rows[1], "Tags"));
+        Assert.Equal(now.ToUnixTimeMilliseconds(), DateTimeOffset.Parse(Cell(rows[1], "UpdatedAt"), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds());
+
+        // The bookmark is the last UpdatedAt written; the summary says what was done.
+        Assert.Equal(now.ToUnixTimeMilliseconds(), Bookmark(csv + ".bookmark").ToUnixTimeMilliseconds());
+        PSObject summary = Assert.Single(result.Output);
+        Assert.Equal(2, summary.Properties["Exported"].Value);
+        Assert.All(Sim.Requests, r => Assert.Equal("/v1/customers/search", r.RawPath));
+    }
+
+    [Fact]
+    public void Export_ChangedKustomerCustomers_next_runs_start_at_the_bookmark_and_keep_it_when_nothing_changed()
+    {
+        using var folder = new TestFolder();
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        Sim.Kustomer.Add(Resource("cc00000000000000000000a1", "First", "first@example.test", now.AddMinutes(-30), "[]"));
+        ConnectKustomer();
+        string csv = folder.File("changed.csv");
+        string bookmark = folder.File("kustomer.bookmark");
+        string run = "& $script -Path $csv -BookmarkFile $bookmark | Out-Null";
+        (string, object?)[] parameters = { ("script", Example("Export-ChangedKustomerCustomers.ps1")), ("csv", csv), ("bookmark", bookmark) };
+        Ps.Run(run, parameters);
+        Sim.Kustomer.Add(Resource("cc00000000000000000000a4", "Later", "later@example.test", now, "[]"));
+
+        var second = Ps.Run(run, parameters);
+
+        Assert.True(second.Fatal is null && second.Errors.Count == 0, second.AllText());
+        // At or after the bookmark: the customer of the bookmark's instant comes again, then the new one.
+        Assert.Equal(new[] { "cc00000000000000000000a1", "cc00000000000000000000a4" }, ReadCsv(csv).Select(r => Cell(r, "Id")).ToArray());
+        Assert.Equal(now.ToUnixTimeMilliseconds(), Bookmark(bookmark).ToUnixTimeMilliseconds());
+        string body = Sim.Requests[^1].Body;
+        Assert.Contains(now.AddMinutes(-30).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), body, StringComparison.Ordinal);
+
+        Sim.Kustomer.Clear();
+        var third = Ps.Run(run, parameters);
+
+        Assert.True(third.Fatal is null && third.Errors.Count == 0, third.AllText());
+        Assert.Equal(now.ToUnixTimeMilliseconds(), Bookmark(bookmark).ToUnixTimeMilliseconds());
     }
 
     [Fact]
@@ -96,41 +132,41 @@ public sealed class ExampleRunTests : ModuleTest
     }
 
     [Fact]
-    public void Invoke_NightlyCustomerSync_waits_out_throttling_writes_every_customer_and_exits_0()
+    public void Invoke_NightlyCustomerSync_waits_out_throttling_writes_every_change_keeps_the_bookmark_and_exits_0()
     {
         using var folder = new TestFolder();
-        Sim.Kustomer.GeneratedCount = 60;
-        string[] ids = Enumerable.Range(0, 60).Select(KustomerFixtures.GeneratedId).ToArray();
-        Sim.KustomerQuota = new QuotaWindow(20, TimeSpan.FromSeconds(1));
-        Sim.Script(new ScriptedAnswer { PathContains = ids[7], Status = 429, Headers = new() { ["Retry-After"] = "1" }, Times = 2 });
+        // 1,200 changes a minute apart from 34 hours ago: the 600 of the last day are the first run's.
+        var timeline = new ChangeTimeline(1_200, TimeSpan.FromMinutes(1), origin: Whole(DateTimeOffset.UtcNow.AddHours(-34)).AddSeconds(30));
+        Sim.Kustomer.Clear();
+        Sim.Kustomer.UseTimeline(timeline);
+        string[] changed = timeline.IndicesChangedSince(DateTimeOffset.UtcNow.AddDays(-1)).Select(KustomerFixtures.GeneratedId).ToArray();
+        Sim.KustomerQuota = new QuotaWindow(2, TimeSpan.FromSeconds(1));
+        Sim.Script(new ScriptedAnswer { PathContains = "/v1/customers/search", Status = 429, Headers = new() { ["Retry-After"] = "1" }, Times = 2 });
 
-        var (exitCode, result) = RunNightlySync(folder, ids, KustomerStore.ValidKey);
+        var (exitCode, result) = RunNightlySync(folder, KustomerStore.ValidKey, "-FirstRunDays 1");
 
         Assert.True(exitCode == 0, result.AllText());
-        Assert.Equal("\"Id\",\"Name\",\"Email\",\"Phone\",\"ExternalId\",\"UpdatedAt\"", File.ReadLines(folder.File("out.csv")).First());
-        PSObject[] rows = ReadCsv(folder.File("out.csv"));
-        Assert.Equal(ids, rows.Select(r => Cell(r, "Id")).ToArray());
-        Assert.Equal("customer7@example.test", Cell(rows[7], "Email"));
-        Assert.Contains("Done: 60 written, 0 failed", File.ReadAllText(folder.File("sync.log")), StringComparison.Ordinal);
+        Assert.Equal("\"Id\",\"Name\",\"Email\",\"Phone\",\"ExternalId\",\"Tags\",\"UpdatedAt\",\"OpenConversations\"", File.ReadLines(folder.File("out.csv")).First());
+        Assert.Equal(600, changed.Length);
+        Assert.Equal(changed, ReadCsv(folder.File("out.csv")).Select(r => Cell(r, "Id")).ToArray());
+        string log = File.ReadAllText(folder.File("sync.log"));
+        Assert.Contains($"Done: {changed.Length} written, 0 failed, bookmark", log, StringComparison.Ordinal);
+        Assert.Equal(timeline.UpdatedAt(KustomerFixtures.TryParseGenerated(changed[^1], out int last) ? last : -1), Bookmark(folder.File("kustomer.bookmark")));
     }
 
     [Fact]
-    public void Invoke_NightlyCustomerSync_logs_each_input_that_fails_writes_the_rest_and_exits_1()
+    public void Invoke_NightlyCustomerSync_logs_a_search_that_still_fails_keeps_the_bookmark_and_exits_1()
     {
         using var folder = new TestFolder();
-        Sim.Kustomer.GeneratedCount = 10;
-        string[] ids = Enumerable.Range(0, 10).Select(KustomerFixtures.GeneratedId).ToArray();
-        Sim.Script(new ScriptedAnswer { PathContains = ids[3], Status = 503, Times = null });
+        File.WriteAllText(folder.File("kustomer.bookmark"), "2025-05-01T00:00:00.0000000+00:00");
+        Sim.Script(new ScriptedAnswer { PathContains = "/v1/customers/search", Status = 503, Times = null });
 
-        var (exitCode, result) = RunNightlySync(folder, ids.Append("not-an-id").Append("ffffffffffffffffffffffff").ToArray(), KustomerStore.ValidKey);
+        var (exitCode, result) = RunNightlySync(folder, KustomerStore.ValidKey, "-MaxRetries 1");
 
         Assert.True(exitCode == 1, result.AllText());
-        Assert.Equal(ids.Where((_, i) => i != 3).ToArray(), ReadCsv(folder.File("out.csv")).Select(r => Cell(r, "Id")).ToArray());
         string[] failed = File.ReadLines(folder.File("sync.log")).Where(l => l.Contains(" FAILED ", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(3, failed.Length);
-        Assert.Contains(failed, l => l.Contains($"FAILED {ids[3]} ServiceError", StringComparison.Ordinal));
-        Assert.Contains(failed, l => l.Contains("FAILED not-an-id InvalidCustomerId", StringComparison.Ordinal));
-        Assert.Contains(failed, l => l.Contains("FAILED ffffffffffffffffffffffff CustomerNotFound", StringComparison.Ordinal));
+        Assert.Contains(" ServiceError: Kustomer failed to answer for the customer search", Assert.Single(failed), StringComparison.Ordinal);
+        Assert.Equal("2025-05-01T00:00:00.0000000+00:00", File.ReadAllText(folder.File("kustomer.bookmark")));
         Assert.DoesNotContain(KustomerStore.ValidKey, File.ReadAllText(folder.File("sync.log")), StringComparison.Ordinal);
     }
 
@@ -138,24 +174,27 @@ public sealed class ExampleRunTests : ModuleTest
     public void Invoke_NightlyCustomerSync_stops_with_exit_code_2_when_the_key_is_refused()
     {
         using var folder = new TestFolder();
-        Sim.Kustomer.GeneratedCount = 3;
 
-        var (exitCode, result) = RunNightlySync(folder, Enumerable.Range(0, 3).Select(KustomerFixtures.GeneratedId).ToArray(), "wrong");
+        var (exitCode, result) = RunNightlySync(folder, "wrong", string.Empty);
 
         Assert.True(exitCode == 2, result.AllText());
         Assert.Contains("FATAL AuthenticationFailed", File.ReadAllText(folder.File("sync.log")), StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("kustomer.bookmark")));
     }
 
     /// <summary>The job as a scheduler runs it, with the key as -ApiKey (the environment is shared by parallel tests).</summary>
-    private (int ExitCode, PsResult Result) RunNightlySync(TestFolder folder, string[] ids, string key)
+    private (int ExitCode, PsResult Result) RunNightlySync(TestFolder folder, string key, string more)
     {
-        File.WriteAllLines(folder.File("ids.txt"), ids);
         var result = Ps.Run(
-            "& $script -IdFile $ids -OutFile $out -LogFile $log -ApiKey $key -BaseUri $base -MaxRetries 3; $LASTEXITCODE",
-            ("script", Example("Invoke-NightlyCustomerSync.ps1")), ("ids", folder.File("ids.txt")), ("out", folder.File("out.csv")),
+            $"& $script -OutFile $out -BookmarkFile $bookmark -LogFile $log -ApiKey $key -BaseUri $base {more}; $LASTEXITCODE",
+            ("script", Example("Invoke-NightlyCustomerSync.ps1")), ("out", folder.File("out.csv")), ("bookmark", folder.File("kustomer.bookmark")),
             ("log", folder.File("sync.log")), ("key", PowerShellSession.Secure(key)), ("base", Sim.BaseUri));
         return ((int)result.Output.Last().BaseObject, result);
     }
+
+    private static DateTimeOffset Bookmark(string path) => DateTimeOffset.Parse(File.ReadAllText(path).Trim(), CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Whole(DateTimeOffset time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), time.Offset);
 
     private PSObject[] ReadCsv(string path) => Ps.Run("Import-Csv -Path $p", ("p", path)).Output.ToArray();
 
