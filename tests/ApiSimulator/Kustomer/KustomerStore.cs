@@ -30,8 +30,7 @@ public sealed class KustomerStore
     private CustomerRecord[]? _generated;
     private CustomerRecord[]? _all;
     private Dictionary<string, CustomerRecord>? _byId;
-    private CustomerRecord[]? _changeOrder;
-    private (string Body, CustomerRecord[] Results)? _lastSearch;
+    private KustomerSearchIndex? _search;
 
     public KustomerStore()
     {
@@ -215,7 +214,7 @@ public sealed class KustomerStore
         return Render(items);
     }
 
-    /// <summary>A search page: counted, after the search lever had its turn; <paramref name="body"/> keys the results kept for the next page.</summary>
+    /// <summary>A search page: counted, after the search lever had its turn; <paramref name="body"/> keys the sorted results kept for the next page.</summary>
     internal IReadOnlyList<string> ServeSearchPage(SearchQuery query, string body, int page, int pageSize, out int total)
     {
         CustomerRecord[] items;
@@ -226,67 +225,29 @@ public sealed class KustomerStore
                 ShiftSearch(query, body, SearchShift);
             }
 
-            CustomerRecord[] results = Results(query, body);
             _searchPagesServed++;
-            total = results.Length;
+            ArraySegment<CustomerRecord> results = Search().Results(query, body);
+            total = results.Count;
             items = Slice(results, page, pageSize);
         }
 
         return Render(items);
     }
 
-    private static CustomerRecord[] Slice(CustomerRecord[] records, int page, int pageSize)
+    private static CustomerRecord[] Slice(ArraySegment<CustomerRecord> records, int page, int pageSize)
     {
         long start = (long)(page - 1) * pageSize;
-        return start >= records.Length ? Array.Empty<CustomerRecord>() : records.AsSpan((int)start, (int)Math.Min(pageSize, records.Length - start)).ToArray();
+        return start >= records.Count ? Array.Empty<CustomerRecord>() : records.Slice((int)start, (int)Math.Min(pageSize, records.Count - start)).ToArray();
     }
 
     private static string[] Render(CustomerRecord[] records) => Array.ConvertAll(records, r => r.Json());
-
-    /// <summary>The search's matches in its order: from the change index for change order, else by a scan.</summary>
-    private CustomerRecord[] Results(SearchQuery query, string body)
-    {
-        if (_lastSearch is { } last && last.Body == body)
-        {
-            return last.Results;
-        }
-
-        Build();
-        CustomerRecord[] results;
-        if (query.Sort is { IsChangeOrder: true })
-        {
-            CustomerRecord[] order = _changeOrder ??= ChangeOrder(_all!);
-            int start = query.UpdatedFrom is { } from ? FirstChangedFrom(order, from, query.UpdatedFromExclusive) : 0;
-            var matches = new List<CustomerRecord>();
-            for (int i = start; i < order.Length; i++)
-            {
-                if (query.Matches(order[i]))
-                {
-                    matches.Add(order[i]);
-                }
-            }
-
-            results = matches.ToArray();
-        }
-        else
-        {
-            results = Array.FindAll(_all!, r => query.Matches(r));
-            if (query.Sort is { } sort)
-            {
-                Array.Sort(results, sort.Compare);
-            }
-        }
-
-        _lastSearch = (body, results);
-        return results;
-    }
 
     /// <summary>Update first (the earliest matches change last), then insert copies of what is then first.</summary>
     private void ShiftSearch(SearchQuery query, string body, PageShift shift)
     {
         if (shift.Update > 0)
         {
-            CustomerRecord[] earliest = Results(query, body).Where(r => r.UpdatedAt is not null)
+            CustomerRecord[] earliest = Search().Results(query, body).Where(r => r.UpdatedAt is not null)
                 .Order(Comparer<CustomerRecord>.Create(SearchSort.ChangeOrder.Compare)).Take(shift.Update).ToArray();
             DateTimeOffset latest = _all!.Max(r => r.UpdatedAt) ?? DateTimeOffset.UtcNow;
             for (int i = 0; i < earliest.Length; i++)
@@ -298,9 +259,9 @@ public sealed class KustomerStore
             Invalidate();
         }
 
-        if (shift.Insert > 0 && Results(query, body).FirstOrDefault() is { } first)
+        if (shift.Insert > 0 && Search().Results(query, body) is { Count: > 0 } matches)
         {
-            InsertCopies(first, shift.Insert);
+            InsertCopies(matches[0], shift.Insert);
         }
     }
 
@@ -328,8 +289,13 @@ public sealed class KustomerStore
     {
         _all = null;
         _byId = null;
-        _changeOrder = null;
-        _lastSearch = null;
+        _search = null;
+    }
+
+    private KustomerSearchIndex Search()
+    {
+        Build();
+        return _search ??= new KustomerSearchIndex(_all!);
     }
 
     private void Build()
@@ -347,35 +313,5 @@ public sealed class KustomerStore
                 _byId.TryAdd(record.Id, record);
             }
         }
-    }
-
-    private static CustomerRecord[] ChangeOrder(CustomerRecord[] all)
-    {
-        CustomerRecord[] order = (CustomerRecord[])all.Clone();
-        Array.Sort(order, SearchSort.ChangeOrder.Compare);
-        return order;
-    }
-
-    /// <summary>Binary search: the first record changed at (or after, when exclusive) <paramref name="from"/>; missing times sort last.</summary>
-    private static int FirstChangedFrom(CustomerRecord[] order, DateTimeOffset from, bool exclusive)
-    {
-        int low = 0;
-        int high = order.Length;
-        while (low < high)
-        {
-            int middle = low + ((high - low) / 2);
-            DateTimeOffset? at = order[middle].UpdatedAt;
-            bool atOrAfter = at is null || (exclusive ? at > from : at >= from);
-            if (atOrAfter)
-            {
-                high = middle;
-            }
-            else
-            {
-                low = middle + 1;
-            }
-        }
-
-        return low;
     }
 }
