@@ -54,29 +54,32 @@ internal sealed class Figures : IDisposable
         string[] warm = ids.Take(4 * ThrottleLimit).ToArray();
         string parallel = Scripts.RestMethodParallel(ThrottleLimit);
 
-        // Warm up: JIT (tiered compilation takes about a thousand requests to settle), the
-        // connections the pool keeps (a session's second command finds them open), and the
-        // runspaces ForEach-Object -Parallel starts.
-        for (int i = 0; i < 2; i++)
+        // Warm up: JIT (in this session, with every built-in cmdlet loaded, tiered compilation
+        // keeps recompiling for about 2,000 requests: the first runs cost up to ten times the CPU
+        // of a settled one) and the connections the pool keeps (a session's second command finds
+        // them open). Each way is warmed and measured in turn, not interleaved, so one's leftover
+        // work (the runspaces ForEach-Object -Parallel leaves behind) is not timed in another's run.
+        for (int i = 0; i < 4; i++)
         {
             _session.Run($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit} | Out-Null");
         }
 
-        _session.Set("ids", warm);
-        _session.Run($"& {{ {Scripts.RestMethodById} }} | Out-Null");
-        _session.Run($"& {{ {parallel} }} | Out-Null");
-        _session.Set("ids", ids);
-
         var fast = new List<(Run Run, string Timeline)>();
-        var fanOut = new List<(Run Run, string Timeline)>();
         for (int i = 0; i < 3; i++)
         {
             _simulator.Reset(BulkLatencyMs, BulkIds);
             Run run = Measure.Once(_simulator, () => InOrder(ids, _session.Run($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit}")));
             fast.Add((run, _simulator.Send($"timeline {ThrottleLimit}") + " maxInFlight=" + _simulator.Stats()["maxInFlight"]));
+        }
 
+        _session.Set("ids", warm);
+        _session.Run($"& {{ {parallel} }} | Out-Null");
+        _session.Set("ids", ids);
+        var fanOut = new List<(Run Run, string Timeline)>();
+        for (int i = 0; i < 3; i++)
+        {
             _simulator.Reset(BulkLatencyMs, BulkIds);
-            run = Measure.Once(_simulator, () => EachOnce(ids, _session.Run($"& {{ {parallel} }}")));
+            Run run = Measure.Once(_simulator, () => EachOnce(ids, _session.Run($"& {{ {parallel} }}")));
             fanOut.Add((run, "maxInFlight=" + _simulator.Stats()["maxInFlight"]));
         }
 
@@ -93,6 +96,9 @@ internal sealed class Figures : IDisposable
         Run tParallel = parallelMedian.Run;
         _report.Detail($"2  ForEach-Object -Parallel {{ Invoke-RestMethod }} -ThrottleLimit {ThrottleLimit}, 3 runs: {string.Join(", ", fanOut.Select(f => S(f.Run.Elapsed) + " (CPU " + Ms(f.Run.ClientCpu) + ")"))}; median: {Describe(tParallel)}; simulator: {parallelMedian.Timeline}");
 
+        _session.Set("ids", warm);
+        _session.Run($"& {{ {Scripts.RestMethodById} }} | Out-Null");
+        _session.Set("ids", ids);
         _simulator.Reset(BulkLatencyMs, BulkIds);
         Run loop = Measure.Once(_simulator, () => InOrder(ids, _session.Run($"& {{ {Scripts.RestMethodById} }}")));
         _report.Detail($"1  foreach ($id in $ids) {{ Invoke-RestMethod }}: {Describe(loop)}; per request {Ms(loop.Elapsed / BulkIds)} for {BulkLatencyMs} ms of latency; simulator: {_simulator.Send("timeline 1")}");
