@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -48,14 +49,12 @@ public abstract partial class CustomerCmdlet<TConnection, TOutput>
                     EmitError(notice);
                 }
 
-                foreach (TItem item in page.Items)
+                // Shown before the records are written: a -First downstream may stop the pipeline among them.
+                var fresh = page.Items.Where(isNew).ToList();
+                seen += fresh.Count;
+                WriteProgress(Progress(activityId, activity, seen, total));
+                foreach (TItem item in fresh)
                 {
-                    if (!isNew(item))
-                    {
-                        continue;
-                    }
-
-                    seen++;
                     if (_skipLeft > 0)
                     {
                         _skipLeft--;
@@ -70,8 +69,6 @@ public abstract partial class CustomerCmdlet<TConnection, TOutput>
                     enqueue(item);
                     queued++;
                 }
-
-                WriteProgress(Progress(activityId, activity, seen, total));
             }
         }
         catch (CustomerToolsException e) when (!e.IsTerminating)
