@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -61,10 +62,20 @@ internal static class Breakages
         switch (fault)
         {
             case FaultKind.TooManyRequestsRetryAfter:
-                context.Response.Headers.RetryAfter = "2";
+                context.Response.Headers.RetryAfter = FaultSchedule.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 return Answers.Json(context, 429, error);
             case FaultKind.TooManyRequestsBare:
                 return Answers.Json(context, 429, error);
+            case FaultKind.TooManyRequestsQuotaUsedUp:
+                var refill = TimeSpan.FromSeconds(FaultSchedule.QuotaRefillSeconds);
+                if (kustomer)
+                {
+                    QuotaHeaders.Kustomer(context.Response.Headers, 1000, 0, refill, resetAsUnixTime: false, DateTimeOffset.UtcNow);
+                    return Answers.Json(context, 429, QuotaHeaders.KustomerTooMany);
+                }
+
+                QuotaHeaders.HelpScout(context.Response.Headers, 200, 0, refill);
+                return Answers.Json(context, 429, QuotaHeaders.HelpScoutTooMany);
             case FaultKind.BadGateway:
                 return Answers.Json(context, 502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
             case FaultKind.ServiceUnavailable:

@@ -60,16 +60,19 @@ internal static class ControlApi
                 simulator.Kustomer.Clear();
                 break;
             case "POST /_sim/kustomer/quota":
-                simulator.KustomerQuota = new QuotaWindow(Int("limit"), TimeSpan.FromMilliseconds(Int("windowMs")));
+                // ?limit=&windowMs=, optional &reset=unix (x-ratelimit-reset as a Unix time) and
+                // &spent=N (requests others already made in a window that opens now).
+                simulator.KustomerQuota = Quota(query);
                 break;
             case "GET /_sim/kustomer/quota":
-                // The quota's counts so far: limit, served and rejected (with 429); all 0 when there is none.
-                await WriteAsync(context, new
-                {
-                    limit = simulator.KustomerQuota?.Limit ?? 0,
-                    served = simulator.KustomerQuota?.Served ?? 0,
-                    rejected = simulator.KustomerQuota?.Rejected ?? 0,
-                });
+                await WriteAsync(context, Counts(simulator.KustomerQuota));
+                return;
+            case "POST /_sim/helpscout/quota":
+                // ?limit=&windowMs=, optional &spent=N, as for Kustomer.
+                simulator.HelpScoutQuota = Quota(query);
+                break;
+            case "GET /_sim/helpscout/quota":
+                await WriteAsync(context, Counts(simulator.HelpScoutQuota));
                 return;
             case "POST /_sim/helpscout/generate":
                 simulator.HelpScout.GeneratedCount = Int("count");
@@ -82,6 +85,9 @@ internal static class ControlApi
                 break;
             case "POST /_sim/helpscout/expire-tokens":
                 simulator.HelpScout.ExpireTokens();
+                break;
+            case "POST /_sim/helpscout/revoke-tokens-at":
+                simulator.HelpScout.RevokeTokensAtRequest = Int("request");
                 break;
             case "POST /_sim/helpscout/token-lifetime":
                 simulator.HelpScout.TokenLifetimeSeconds = Int("seconds");
@@ -99,6 +105,29 @@ internal static class ControlApi
 
         context.Response.StatusCode = 204;
     }
+
+    private static QuotaWindow Quota(IQueryCollection query)
+    {
+        int Int(string name) => int.Parse(query[name].ToString(), CultureInfo.InvariantCulture);
+        var quota = new QuotaWindow(Int("limit"), TimeSpan.FromMilliseconds(Int("windowMs")))
+        {
+            ResetAsUnixTime = query["reset"].ToString() == "unix",
+        };
+        if (query.ContainsKey("spent"))
+        {
+            quota.Spend(Int("spent"), DateTimeOffset.UtcNow);
+        }
+
+        return quota;
+    }
+
+    // The quota's counts so far: limit, served and rejected (with 429); all 0 when there is none.
+    private static object Counts(QuotaWindow? quota) => new
+    {
+        limit = quota?.Limit ?? 0,
+        served = quota?.Served ?? 0,
+        rejected = quota?.Rejected ?? 0,
+    };
 
     private static async Task<T?> ReadAsync<T>(HttpContext context) =>
         await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);
