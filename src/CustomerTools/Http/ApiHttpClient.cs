@@ -106,7 +106,7 @@ internal sealed class ApiHttpClient : IDisposable
                     using var abortRead = attempt.Token.Register(response.Dispose);
                     status = response.StatusCode;
                     reason = response.ReasonPhrase;
-                    limits = RateLimitHeaders.Read(response.Headers, Clock.UtcNow);
+                    limits = RateLimitHeaders.Read(response, Clock.UtcNow);
                     Pacer.Observe(limits);
                     LogAnswer(log, message, response, watch);
 
@@ -158,10 +158,11 @@ internal sealed class ApiHttpClient : IDisposable
             }
 
             retries++;
-            (TimeSpan wait, string waitSource) = Retry.GetWait(retries, status, limits, Clock.UtcNow);
+            DateTimeOffset now = Clock.UtcNow;
+            (TimeSpan wait, string waitSource) = Retry.GetWait(retries, status, limits, now);
             if (status == (HttpStatusCode)429)
             {
-                Pacer.PauseUntil(Clock.UtcNow + wait);
+                Pacer.PauseUntil(now + wait);
             }
 
             if (log.VerboseEnabled)
