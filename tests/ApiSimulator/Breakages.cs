@@ -11,7 +11,7 @@ namespace CustomerTools.ApiSimulator;
 /// <summary>Scripted answers and injected faults: the ways an answer can go wrong on the wire.</summary>
 internal static class Breakages
 {
-    public static async Task AnswerAsync(HttpContext context, ScriptedAnswer answer)
+    public static async Task AnswerAsync(HttpContext context, ScriptedAnswer answer, RecordedRequest request)
     {
         if (answer.DelayMs > 0)
         {
@@ -25,10 +25,15 @@ internal static class Breakages
 
         foreach (var header in answer.Headers)
         {
-            context.Response.Headers[header.Key] = header.Value;
+            context.Response.Headers[header.Key] = Echo.Fill(header.Value, request);
         }
 
-        byte[] body = Encoding.UTF8.GetBytes(answer.Body ?? string.Empty);
+        if (answer.ReasonPhrase is { } reason)
+        {
+            context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = Echo.Fill(reason, request);
+        }
+
+        byte[] body = Encoding.UTF8.GetBytes(Echo.Fill(answer.Body ?? string.Empty, request));
         switch (answer.Breakage)
         {
             case Breakage.Reset:

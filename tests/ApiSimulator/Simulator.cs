@@ -163,7 +163,7 @@ public sealed class Simulator : IAsyncDisposable
 
             if (TakeScripted(request) is { } scripted)
             {
-                await Breakages.AnswerAsync(context, scripted);
+                await Breakages.AnswerAsync(context, scripted, request);
                 if (!scripted.ThenServe)
                 {
                     return;
