@@ -14,7 +14,7 @@ public sealed class KustomerConnection : ServiceConnection
         : base(new ApiHttpClient(baseUri, KustomerErrorText.Profile(region), timeout, maxRetries))
     {
         Region = region;
-        Client = new KustomerClient(Http, new StaticBearerAuthenticator(apiKey));
+        Client = new KustomerClient(Http, new StaticBearerAuthenticator(apiKey, Http.Scrubber));
     }
 
     /// <summary>US, EU, IN, or Custom for an org host or a proxy given with -BaseUri.</summary>
