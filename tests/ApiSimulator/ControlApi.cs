@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +34,17 @@ internal static class ControlApi
             case "POST /_sim/requests/clear":
                 simulator.ClearRequests();
                 break;
+            case "GET /_sim/throttle-gaps":
+                // After each 429 that stated a refill time: the wait it stated, the time until its
+                // retry came (null if none did), and whether the retry came before the stated time.
+                await WriteAsync(context, ThrottleGap.Of(simulator.Requests).Select(g => new
+                {
+                    target = g.TooMany.RawTarget,
+                    statedMs = g.Stated.TotalMilliseconds,
+                    idleMs = g.Idle?.TotalMilliseconds,
+                    early = g.CameEarly,
+                }));
+                return;
             case "GET /_sim/in-flight":
                 // Requests being answered now, and the most at once since the last reset.
                 await WriteAsync(context, new { inFlight = simulator.InFlight, maxInFlight = simulator.MaxInFlight });
@@ -113,7 +125,7 @@ internal static class ControlApi
         {
             ResetAsUnixTime = query["reset"].ToString() == "unix",
         };
-        if (query.ContainsKey("spent"))
+        if (query.ContainsKey("spent") && Int("spent") > 0)
         {
             quota.Spend(Int("spent"), DateTimeOffset.UtcNow);
         }
