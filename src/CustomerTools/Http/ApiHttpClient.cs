@@ -80,11 +80,11 @@ internal sealed class ApiHttpClient : IDisposable
         {
             if (!IsSameOrigin(uri, BaseUri))
             {
-                throw ApiErrors.ForeignHost(Profile, request, BaseUri, Scrubber.Scrub(uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped))!);
+                throw ApiErrors.ForeignHost(Profile, request, BaseUri, Scrubber.Scrub(uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)));
             }
 
             // A target a redirect named came from the service.
-            string shown = redirects == 0 ? uri.AbsoluteUri : Scrubber.Scrub(WithoutUserInfo(uri))!;
+            string shown = redirects == 0 ? uri.AbsoluteUri : Scrubber.Scrub(WithoutUserInfo(uri));
 
             HttpStatusCode? status = null;
             string? reason = null;
@@ -99,7 +99,7 @@ internal sealed class ApiHttpClient : IDisposable
                     : 0;
                 if (log.DebugEnabled)
                 {
-                    log.Debug(Scrubber.Scrub(HeaderRedaction.Format($"{message.Method} {shown} request headers:", _http.DefaultRequestHeaders, message.Headers, message.Content?.Headers))!);
+                    log.Debug(Scrubber.Scrub(HeaderRedaction.Format($"{message.Method} {shown} request headers:", _http.DefaultRequestHeaders, message.Headers, message.Content?.Headers)));
                 }
 
                 attempt.CancelAfter(Timeout);
@@ -157,7 +157,7 @@ internal sealed class ApiHttpClient : IDisposable
                 }
                 catch (Exception e) when (IsNetworkFault(e))
                 {
-                    string problem = Scrubber.Scrub(e.Message)!;
+                    string problem = Scrubber.Scrub(e.Message);
                     LogFailure(log, message.Method, shown, problem, watch);
                     if (!(request.Retryable && retries < Retry.MaxRetries))
                     {
@@ -220,7 +220,7 @@ internal sealed class ApiHttpClient : IDisposable
         }
         catch (JsonException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw ApiErrors.InvalidResponse(Profile, request, Scrubber.Scrub(e.Message)!, e);
+            throw ApiErrors.InvalidResponse(Profile, request, Scrubber.Scrub(e.Message), e);
         }
         catch (BodyTooLargeException e)
         {
@@ -251,7 +251,7 @@ internal sealed class ApiHttpClient : IDisposable
 
         if (log.DebugEnabled)
         {
-            log.Debug(Scrubber.Scrub(HeaderRedaction.Format($"{method} {shown} response headers:", response.Headers, response.Content.Headers))!);
+            log.Debug(Scrubber.Scrub(HeaderRedaction.Format($"{method} {shown} response headers:", response.Headers, response.Content.Headers)));
         }
     }
 

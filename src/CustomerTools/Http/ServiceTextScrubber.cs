@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using System.Net;
@@ -58,6 +59,7 @@ internal sealed class ServiceTextScrubber
     }
 
     /// <summary>The text with every secret and credential in it replaced by <see cref="Redacted"/>.</summary>
+    [return: NotNullIfNotNull(nameof(text))]
     public string? Scrub(string? text) => text is null ? null : Scrub(text, truncated: false);
 
     /// <summary>
