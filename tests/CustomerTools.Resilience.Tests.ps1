@@ -274,13 +274,13 @@ Describe 'Pacing by the quota headers' {
 
     It 'gets 60 customers through a quota of 20 a second without a single 429' {
         Invoke-Simulator $sim '_sim/kustomer/generate?count=60'
-        Invoke-Simulator $sim '_sim/kustomer/quota?limit=20&windowMs=1000'
+        Set-SimulatorQuota $sim -Service Kustomer -Limit 20 -WindowMs 1000
         $ids = Get-GeneratedId (0..59)
 
         $found = $ids | Get-KustomerCustomer
 
         $found.Id | Should -Be $ids
-        $quota = Get-SimulatorKustomerQuota $sim
+        $quota = Get-SimulatorQuota $sim -Service Kustomer
         $quota.Rejected | Should -Be 0
         $quota.Served | Should -Be 60
         @(Get-SimulatorRequest $sim '/v1/*' | Where-Object status -EQ 429) | Should -BeNullOrEmpty

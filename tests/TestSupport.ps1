@@ -81,10 +81,37 @@ function Get-SimulatorInFlight([Parameter(Mandatory)] $Simulator) {
     [pscustomobject]@{ InFlight = [int]$counts.inFlight; MaxInFlight = [int]$counts.maxInFlight }
 }
 
-function Get-SimulatorKustomerQuota([Parameter(Mandatory)] $Simulator) {
-    # The Kustomer quota set with _sim/kustomer/quota: Limit, Served, and Rejected (answered 429).
-    $counts = Invoke-Simulator -Simulator $Simulator -Method GET -Path '_sim/kustomer/quota'
+function Set-SimulatorQuota {
+    # A per-minute quota scaled to -WindowMs, answered in the service's own dialect (api notes §7):
+    # Kustomer x-ratelimit-limit/-remaining/-reset (-UnixReset: the reset as a Unix time, else
+    # seconds); Help Scout X-RateLimit-Limit-Minute/-Remaining-Minute, and X-RateLimit-Retry-After
+    # on the 429. -Spent: requests others sharing the quota already made in a window that opens now.
+    param(
+        [Parameter(Mandatory)] $Simulator,
+        [Parameter(Mandatory)] [ValidateSet('Kustomer', 'HelpScout')] [string] $Service,
+        [Parameter(Mandatory)] [int] $Limit,
+        [int] $WindowMs = 1000,
+        [int] $Spent = 0,
+        [switch] $UnixReset
+    )
+    $path = '_sim/{0}/quota?limit={1}&windowMs={2}&spent={3}' -f $Service.ToLowerInvariant(), $Limit, $WindowMs, $Spent
+    if ($UnixReset) { $path += '&reset=unix' }
+    Invoke-Simulator -Simulator $Simulator -Path $path
+}
+
+function Get-SimulatorQuota([Parameter(Mandatory)] $Simulator, [ValidateSet('Kustomer', 'HelpScout')] [string] $Service = 'Kustomer') {
+    # The quota set with Set-SimulatorQuota: Limit, Served, and Rejected (answered 429).
+    $counts = Invoke-Simulator -Simulator $Simulator -Method GET -Path ('_sim/{0}/quota' -f $Service.ToLowerInvariant())
     [pscustomobject]@{ Limit = [int]$counts.limit; Served = [int]$counts.served; Rejected = [int]$counts.rejected }
+}
+
+function Get-SimulatorThrottleGap([Parameter(Mandatory)] $Simulator) {
+    # After each 429 that stated a refill time: Target, StatedMs (the wait it stated), IdleMs (from
+    # its answer to its retry's arrival; $null if no retry came) and Early (the retry came before
+    # the stated time).
+    Invoke-Simulator -Simulator $Simulator -Method GET -Path '_sim/throttle-gaps' | ForEach-Object { $_ } | ForEach-Object {
+        [pscustomobject]@{ Target = $_.target; StatedMs = [double]$_.statedMs; IdleMs = $_.idleMs; Early = [bool]$_.early }
+    }
 }
 
 function ConvertTo-SimulatorEnum {

@@ -11,7 +11,7 @@ using static CustomerTools.Benchmarks.Report;
 namespace CustomerTools.Benchmarks;
 
 /// <summary>
-/// Figures 1 to 5: one hosted PowerShell session with the module imported and connected to the
+/// Figures 1 to 4: one hosted PowerShell session with the module imported and connected to the
 /// simulator child process. Every figure is a ratio or a measurement taken in this run.
 /// </summary>
 internal sealed class Figures : IDisposable
@@ -21,10 +21,6 @@ internal sealed class Figures : IDisposable
     private const int ThrottleLimit = 16;
     private const int ListCustomers = 20_000;
     private const int ByIdCustomers = 5_000;
-    private const int QuotaLimit = 100;
-    private const int QuotaWindowMs = 1_000;
-    private const int QuotaRequests = 1_000;
-    private const int QuotaLatencyMs = 20;
 
     private readonly SimulatorProcess _simulator;
     private readonly Report _report;
@@ -210,38 +206,6 @@ internal sealed class Figures : IDisposable
         double growth = (double)large.Growth / small.Growth;
         _report.Add("4", "-All 100,000: customers/s vs 10,000", $"{N(large.Run.PerSecond)}/s vs {N(small.Run.PerSecond)}/s = {X(rate)}", "≥ 0.9× (no slowdown)", rate >= 0.9);
         _report.Add("4", "-All: peak memory growth 100,000 vs 10,000", $"{Bytes(large.Growth)} vs {Bytes(small.Growth)} = {X(growth)}", "≤ 2× (flat, not 10×)", growth <= 2);
-    }
-
-    /// <summary>Figure 5: 1,000 ids against a quota of 100 requests a second.</summary>
-    public void RateLimits()
-    {
-        string[] ids = Ids(QuotaRequests);
-        _simulator.Reset(QuotaLatencyMs, QuotaRequests);
-
-        // A new connection: its pacer starts knowing nothing of the quota, as a user's first command would.
-        _session.ConnectKustomer(_simulator.BaseUri);
-        _simulator.Send($"quota {QuotaLimit} {QuotaWindowMs}");
-        _session.Set("ids", ids);
-        Collection<PSObject> output = null!;
-        ErrorRecord[] errors = Array.Empty<ErrorRecord>();
-        Run run = Measure.Once(_simulator, () =>
-        {
-            (output, errors) = _session.RunAllowingErrors($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit}");
-            return output.Count;
-        });
-        var stats = _simulator.Stats();
-        var found = new HashSet<string>(output.Select(o => o.BaseObject).OfType<KustomerCustomer>().Select(c => c.Id), StringComparer.Ordinal);
-        int lost = ids.Count(id => !found.Contains(id));
-        double quotaPerSecond = QuotaLimit * 1000.0 / QuotaWindowMs;
-        double servedPerSecond = stats["served"] / run.Elapsed.TotalSeconds;
-        double share = servedPerSecond / quotaPerSecond;
-        int windows = (QuotaRequests + QuotaLimit - 1) / QuotaLimit;
-        var ideal = TimeSpan.FromMilliseconds((windows - 1) * QuotaWindowMs);
-        _report.Detail($"5  QuotaWindow({QuotaLimit}, {QuotaWindowMs} ms), latency {QuotaLatencyMs} ms: {Describe(run)}; simulator: {stats["requests"]} requests, {stats["served"]} served, {stats["rejected"]} rejected (429), at most {stats["maxInFlight"]} at once; {errors.Length} error records ({string.Join(", ", errors.Select(e => e.FullyQualifiedErrorId.Split(',')[0]).Distinct())})");
-        _report.Detail($"5  a perfect client needs {windows} windows, the first opened by its first request: just over {S(ideal)} ({Pct(QuotaRequests / ideal.TotalSeconds / quotaPerSecond)} of the quota rate by this measure)");
-        _report.Add("5", $"{QuotaRequests:#,0} ids, quota {QuotaLimit}/{QuotaWindowMs / 1000.0:0.#} s, -ThrottleLimit {ThrottleLimit}: served/s ÷ quota/s", $"{Pct(share)} ({stats["served"]} in {S(run.Elapsed)})", "≥ 90 %", share >= 0.9);
-        _report.Add("5", "429s the simulator sent", N(stats["rejected"]), "0", stats["rejected"] == 0);
-        _report.Add("5", "records lost (inputs without an output object)", N(lost), "0", lost == 0);
     }
 
     public void Dispose() => _session.Dispose();

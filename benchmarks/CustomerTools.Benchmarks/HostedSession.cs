@@ -4,6 +4,9 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Security;
+using CustomerTools.ApiSimulator.HelpScout;
+using CustomerTools.HelpScout;
+using CustomerTools.Kustomer;
 using CustomerTools.Testing;
 
 namespace CustomerTools.Benchmarks;
@@ -39,8 +42,13 @@ internal sealed class HostedSession : IDisposable
 
     public void Import(string path) => Run($"Import-Module {Quote(path)} -ErrorAction Stop");
 
-    public void ConnectKustomer(Uri baseUri) =>
-        Run($"Connect-Kustomer -ApiKey $key -BaseUri {Quote(baseUri.ToString())}", ("key", Secure(Key)));
+    public KustomerConnection ConnectKustomer(Uri baseUri) =>
+        (KustomerConnection)Run($"Connect-Kustomer -ApiKey $key -BaseUri {Quote(baseUri.ToString())} -PassThru", ("key", Secure(Key))).Single().BaseObject;
+
+    public HelpScoutConnection ConnectHelpScout(Uri baseUri) =>
+        (HelpScoutConnection)Run(
+            $"Connect-HelpScout -ClientId {Quote(HelpScoutStore.AppId)} -ClientSecret $secret -BaseUri {Quote(baseUri.ToString())} -PassThru",
+            ("secret", Secure(HelpScoutStore.AppSecret))).Single().BaseObject;
 
     public void Set(string name, object? value) => _runspace.SessionStateProxy.SetVariable(name, value);
 

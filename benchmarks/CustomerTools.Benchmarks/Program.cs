@@ -89,9 +89,10 @@ if (Runs(1, 2, 3, 4, 5, 7, 8))
 
     if (Runs(5))
     {
-        Console.WriteLine("[5] Rate limits");
+        Console.WriteLine("[5] Rate limits in each service's dialect (about 40 s)");
         var load = MachineLoad.Start(() => simulator.CpuTime);
-        figures.RateLimits();
+        using var rateLimits = new RateLimitFigures(simulator, report);
+        rateLimits.Run();
         report.Load("5", "figure 5", load);
     }
 

@@ -54,12 +54,12 @@ internal sealed class SearchFigures : IDisposable
         Reset(LatencyMs);
         string[] found = Array.Empty<string>();
         Run search = Measure.Once(_simulator, () => (found = Ids("Get-KustomerCustomer -UpdatedSince $since")).Length);
-        int searchRequests = _simulator.Stats()["requests"];
+        int searchRequests = (int)_simulator.Stats()["requests"];
         Check("-UpdatedSince", expected, found, inOrder: true);
 
         Reset(LatencyMs);
         Run list = Measure.Once(_simulator, () => (found = Ids("Get-KustomerCustomer -All | Where-Object UpdatedAt -ge $since")).Length);
-        int listRequests = _simulator.Stats()["requests"];
+        int listRequests = (int)_simulator.Stats()["requests"];
         Check("-All | Where-Object", expected, found, inOrder: false);
 
         _report.Detail($"7  org of {Org:#,0} on a timeline of one change a minute, {Changed} changed since the bookmark, {LatencyMs} ms latency");

@@ -47,8 +47,28 @@ internal static class SimulatorHost
                 simulator.Kustomer.Clear();
                 simulator.Kustomer.GeneratedCount = Int(1);
                 return "ok";
+            case "helpscout-customers":
+                simulator.HelpScout.Clear();
+                simulator.HelpScout.GeneratedCount = Int(1);
+                return "ok";
             case "quota":
-                simulator.KustomerQuota = new QuotaWindow(Int(1), TimeSpan.FromMilliseconds(Int(2)));
+                // quota kustomer|helpscout LIMIT WINDOW_MS [SPENT] [unix]: in the service's own dialect;
+                // SPENT requests already made by others in a window that opens now; unix: Kustomer's reset as a Unix time.
+                var quota = new QuotaWindow(Int(2), TimeSpan.FromMilliseconds(Int(3))) { ResetAsUnixTime = words.Contains("unix") };
+                if (words.Length > 4 && words[4] != "unix")
+                {
+                    quota.Spend(Int(4), DateTimeOffset.UtcNow);
+                }
+
+                if (words[1] == "helpscout")
+                {
+                    simulator.HelpScoutQuota = quota;
+                }
+                else
+                {
+                    simulator.KustomerQuota = quota;
+                }
+
                 return "ok";
             case "org-timeline":
                 // Exactly N generated customers on a ChangeTimeline of stepMs (no fixtures), optionally with a tie group.
@@ -73,16 +93,33 @@ internal static class SimulatorHost
                 simulator.ClearRequests();
                 return "ok";
             case "stats":
+                // stats [helpscout]: served and rejected are that service's quota counts (Kustomer's by default).
                 var requests = simulator.Requests;
+                QuotaWindow? counted = words.Length > 1 && words[1] == "helpscout" ? simulator.HelpScoutQuota : simulator.KustomerQuota;
                 var searches = requests.Where(r => r.Method == "POST" && r.RawPath == "/v1/customers/search").ToArray();
                 return string.Create(CultureInfo.InvariantCulture,
-                    $"requests={requests.Count} ok={requests.Count(r => r.Status == 200)} status429={requests.Count(r => r.Status == 429)} maxInFlight={simulator.MaxInFlight} served={simulator.KustomerQuota?.Served ?? -1} rejected={simulator.KustomerQuota?.Rejected ?? -1}"
+                    $"requests={requests.Count} ok={requests.Count(r => r.Status == 200)} status429={requests.Count(r => r.Status == 429)} maxInFlight={simulator.MaxInFlight} served={counted?.Served ?? -1} rejected={counted?.Rejected ?? -1}"
                     + $" searches={searches.Length} search429={searches.Count(r => r.Status == 429)} searchServed={simulator.KustomerSearchQuota?.Served ?? -1} searchRejected={simulator.KustomerSearchQuota?.Rejected ?? -1}");
+            case "gaps":
+                return Gaps(ThrottleGap.Of(simulator.Requests));
             case "timeline":
                 return Timeline(simulator.Requests, Int(1));
             default:
                 return "error: unknown command " + string.Join(' ', words);
         }
+    }
+
+    /// <summary>After each 429 that stated a refill time: the wait it stated and the time until its retry came, in ms.</summary>
+    private static string Gaps(IReadOnlyList<ThrottleGap> gaps)
+    {
+        var answered = gaps.Where(g => g.Retry is not null).ToArray();
+        if (answered.Length == 0)
+        {
+            return $"n=0 unanswered={gaps.Count}";
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"n={answered.Length} unanswered={gaps.Count - answered.Length} early={answered.Count(g => g.CameEarly)} statedMinMs={answered.Min(g => g.Stated.TotalMilliseconds):0} statedMaxMs={answered.Max(g => g.Stated.TotalMilliseconds):0} idleMinMs={answered.Min(g => g.Idle!.Value.TotalMilliseconds):0} idleMaxMs={answered.Max(g => g.Idle!.Value.TotalMilliseconds):0} ratioMax={answered.Max(g => g.Ratio!.Value):0.000}");
     }
 
     /// <summary>

@@ -61,10 +61,15 @@ internal sealed class SimulatorProcess : IDisposable
         Send("customers " + customers.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The counters after a run: requests, ok, status429, maxInFlight, served, rejected; searches, search429, searchServed, searchRejected.</summary>
-    public IReadOnlyDictionary<string, int> Stats() =>
-        Send("stats").Split(' ').Select(pair => pair.Split('='))
-            .ToDictionary(kv => kv[0], kv => int.Parse(kv[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+    /// <summary>The counters after a run: requests, ok, status429, maxInFlight, the quota's served and rejected; searches, search429, searchServed, searchRejected.</summary>
+    public IReadOnlyDictionary<string, double> Stats(string quota = "kustomer") => Numbers(Send("stats " + quota));
+
+    /// <summary>After each 429 with a stated refill time: n, unanswered, early, statedMinMs, statedMaxMs, idleMinMs, idleMaxMs, ratioMax.</summary>
+    public IReadOnlyDictionary<string, double> Gaps() => Numbers(Send("gaps"));
+
+    private static IReadOnlyDictionary<string, double> Numbers(string reply) =>
+        reply.Split(' ').Select(pair => pair.Split('='))
+            .ToDictionary(kv => kv[0], kv => double.Parse(kv[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     public void Dispose()
     {

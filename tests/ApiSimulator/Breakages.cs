@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,7 +11,7 @@ namespace CustomerTools.ApiSimulator;
 /// <summary>Scripted answers and injected faults: the ways an answer can go wrong on the wire.</summary>
 internal static class Breakages
 {
-    public static async Task AnswerAsync(HttpContext context, ScriptedAnswer answer)
+    public static async Task AnswerAsync(HttpContext context, ScriptedAnswer answer, RecordedRequest request)
     {
         if (answer.DelayMs > 0)
         {
@@ -24,10 +25,15 @@ internal static class Breakages
 
         foreach (var header in answer.Headers)
         {
-            context.Response.Headers[header.Key] = header.Value;
+            context.Response.Headers[header.Key] = Echo.Fill(header.Value, request);
         }
 
-        byte[] body = Encoding.UTF8.GetBytes(answer.Body ?? string.Empty);
+        if (answer.ReasonPhrase is { } reason)
+        {
+            context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = Echo.Fill(reason, request);
+        }
+
+        byte[] body = Encoding.UTF8.GetBytes(Echo.Fill(answer.Body ?? string.Empty, request));
         switch (answer.Breakage)
         {
             case Breakage.Reset:
@@ -61,10 +67,20 @@ internal static class Breakages
         switch (fault)
         {
             case FaultKind.TooManyRequestsRetryAfter:
-                context.Response.Headers.RetryAfter = "2";
+                context.Response.Headers.RetryAfter = FaultSchedule.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
                 return Answers.Json(context, 429, error);
             case FaultKind.TooManyRequestsBare:
                 return Answers.Json(context, 429, error);
+            case FaultKind.TooManyRequestsQuotaUsedUp:
+                var refill = TimeSpan.FromSeconds(FaultSchedule.QuotaRefillSeconds);
+                if (kustomer)
+                {
+                    QuotaHeaders.Kustomer(context.Response.Headers, 1000, 0, refill, resetAsUnixTime: false, DateTimeOffset.UtcNow);
+                    return Answers.Json(context, 429, QuotaHeaders.KustomerTooMany);
+                }
+
+                QuotaHeaders.HelpScout(context.Response.Headers, 200, 0, refill);
+                return Answers.Json(context, 429, QuotaHeaders.HelpScoutTooMany);
             case FaultKind.BadGateway:
                 return Answers.Json(context, 502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "text/html");
             case FaultKind.ServiceUnavailable:

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +42,17 @@ internal static class ControlApi
             case "POST /_sim/requests/clear":
                 simulator.ClearRequests();
                 break;
+            case "GET /_sim/throttle-gaps":
+                // After each 429 that stated a refill time: the wait it stated, the time until its
+                // retry came (null if none did), and whether the retry came before the stated time.
+                await WriteAsync(context, ThrottleGap.Of(simulator.Requests).Select(g => new
+                {
+                    target = g.TooMany.RawTarget,
+                    statedMs = g.Stated.TotalMilliseconds,
+                    idleMs = g.Idle?.TotalMilliseconds,
+                    early = g.CameEarly,
+                }));
+                return;
             case "GET /_sim/in-flight":
                 // Requests being answered now, and the most at once since the last reset.
                 await WriteAsync(context, new { inFlight = simulator.InFlight, maxInFlight = simulator.MaxInFlight });
@@ -68,16 +80,19 @@ internal static class ControlApi
                 simulator.Kustomer.Clear();
                 break;
             case "POST /_sim/kustomer/quota":
-                simulator.KustomerQuota = new QuotaWindow(Int("limit"), TimeSpan.FromMilliseconds(Int("windowMs")));
+                // ?limit=&windowMs=, optional &reset=unix (x-ratelimit-reset as a Unix time) and
+                // &spent=N (requests others already made in a window that opens now).
+                simulator.KustomerQuota = Quota(query);
                 break;
             case "GET /_sim/kustomer/quota":
-                // The quota's counts so far: limit, served and rejected (with 429); all 0 when there is none.
-                await WriteAsync(context, new
-                {
-                    limit = simulator.KustomerQuota?.Limit ?? 0,
-                    served = simulator.KustomerQuota?.Served ?? 0,
-                    rejected = simulator.KustomerQuota?.Rejected ?? 0,
-                });
+                await WriteAsync(context, Counts(simulator.KustomerQuota));
+                return;
+            case "POST /_sim/helpscout/quota":
+                // ?limit=&windowMs=, optional &spent=N, as for Kustomer.
+                simulator.HelpScoutQuota = Quota(query);
+                break;
+            case "GET /_sim/helpscout/quota":
+                await WriteAsync(context, Counts(simulator.HelpScoutQuota));
                 return;
             case "POST /_sim/kustomer/timeline":
                 // Generated customers on a timeline (ChangeTimeline): ?count=&stepMs=[&origin=ISO 8601][&tieStart=&tieCount=].
@@ -138,6 +153,9 @@ internal static class ControlApi
             case "POST /_sim/helpscout/expire-tokens":
                 simulator.HelpScout.ExpireTokens();
                 break;
+            case "POST /_sim/helpscout/revoke-tokens-at":
+                simulator.HelpScout.RevokeTokensAtRequest = Int("request");
+                break;
             case "POST /_sim/helpscout/token-lifetime":
                 simulator.HelpScout.TokenLifetimeSeconds = Int("seconds");
                 break;
@@ -155,7 +173,28 @@ internal static class ControlApi
         context.Response.StatusCode = 204;
     }
 
-    private static object Counts(QuotaWindow? quota) => new { limit = quota?.Limit ?? 0, served = quota?.Served ?? 0, rejected = quota?.Rejected ?? 0 };
+    private static QuotaWindow Quota(IQueryCollection query)
+    {
+        int Int(string name) => int.Parse(query[name].ToString(), CultureInfo.InvariantCulture);
+        var quota = new QuotaWindow(Int("limit"), TimeSpan.FromMilliseconds(Int("windowMs")))
+        {
+            ResetAsUnixTime = query["reset"].ToString() == "unix",
+        };
+        if (query.ContainsKey("spent") && Int("spent") > 0)
+        {
+            quota.Spend(Int("spent"), DateTimeOffset.UtcNow);
+        }
+
+        return quota;
+    }
+
+    // The quota's counts so far: limit, served and rejected (with 429); all 0 when there is none.
+    private static object Counts(QuotaWindow? quota) => new
+    {
+        limit = quota?.Limit ?? 0,
+        served = quota?.Served ?? 0,
+        rejected = quota?.Rejected ?? 0,
+    };
 
     private static async Task<T?> ReadAsync<T>(HttpContext context) =>
         await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);

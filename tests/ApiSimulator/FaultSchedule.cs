@@ -23,6 +23,13 @@ public enum FaultKind
     WrongFieldTypes,
     DeeplyNested,
     HugeBody,
+
+    /// <summary>
+    /// A 429 in the service's own quota dialect, with "remaining 0" and the refill time stated:
+    /// Kustomer <c>x-ratelimit-remaining: 0</c> and <c>x-ratelimit-reset</c>, Help Scout
+    /// <c>X-RateLimit-Remaining-Minute: 0</c> and <c>X-RateLimit-Retry-After</c>.
+    /// </summary>
+    TooManyRequestsQuotaUsedUp,
 }
 
 /// <summary>
@@ -32,6 +39,12 @@ public enum FaultKind
 /// </summary>
 public sealed class FaultSchedule
 {
+    /// <summary>The Retry-After of <see cref="FaultKind.TooManyRequestsRetryAfter"/>.</summary>
+    public const int RetryAfterSeconds = 2;
+
+    /// <summary>The refill time <see cref="FaultKind.TooManyRequestsQuotaUsedUp"/> states.</summary>
+    public const int QuotaRefillSeconds = 3;
+
     public int Seed { get; set; } = 1;
 
     /// <summary>The share of attempts that meet a fault, from 0 to 1.</summary>

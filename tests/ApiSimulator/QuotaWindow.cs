@@ -4,7 +4,8 @@ namespace CustomerTools.ApiSimulator;
 
 /// <summary>
 /// A service's per-minute request quota, scaled to any window: fixed windows from the first
-/// request; over the quota the answer is 429. Reports the headers each service sends.
+/// request; over the quota the answer is 429. <see cref="QuotaHeaders"/> words it in each
+/// service's dialect.
 /// </summary>
 public sealed class QuotaWindow
 {
@@ -22,6 +23,12 @@ public sealed class QuotaWindow
 
     public TimeSpan Window { get; }
 
+    /// <summary>
+    /// Kustomer's <c>x-ratelimit-reset</c> as a Unix time in whole seconds (rounded up) instead of
+    /// the seconds until the refill: the unit is unconfirmed (api notes §7), so tests try both.
+    /// </summary>
+    public bool ResetAsUnixTime { get; set; }
+
     public int Served { get; private set; }
 
     public int Rejected { get; private set; }
@@ -31,12 +38,7 @@ public sealed class QuotaWindow
     {
         lock (_gate)
         {
-            if (_windowStart == default || now >= _windowStart + Window)
-            {
-                _windowStart = _windowStart == default ? now : _windowStart + Window * Math.Floor((now - _windowStart) / Window);
-                _used = 0;
-            }
-
+            Roll(now);
             untilReset = _windowStart + Window - now;
             bool allowed = _used < Limit;
             if (allowed)
@@ -51,6 +53,28 @@ public sealed class QuotaWindow
 
             remaining = Limit - _used;
             return allowed;
+        }
+    }
+
+    /// <summary>
+    /// Counts <paramref name="requests"/> made by others sharing the quota (another integration of
+    /// the org, another app of the account), opening the window now if none is open.
+    /// </summary>
+    public void Spend(int requests, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Roll(now);
+            _used = Math.Min(Limit, _used + requests);
+        }
+    }
+
+    private void Roll(DateTimeOffset now)
+    {
+        if (_windowStart == default || now >= _windowStart + Window)
+        {
+            _windowStart = _windowStart == default ? now : _windowStart + Window * Math.Floor((now - _windowStart) / Window);
+            _used = 0;
         }
     }
 }

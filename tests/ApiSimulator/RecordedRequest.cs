@@ -36,5 +36,10 @@ public sealed class RecordedRequest
     /// <summary>What the simulator answered (status code), or 0 when it dropped the connection.</summary>
     public int Status { get; set; }
 
+    /// <summary>The headers the simulator answered with (the quota headers, a scripted answer's…).</summary>
+    public IReadOnlyDictionary<string, string> ResponseHeaders { get; set; } = new Dictionary<string, string>();
+
     public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+
+    public string? ResponseHeader(string name) => ResponseHeaders.TryGetValue(name, out string? value) ? value : null;
 }

@@ -1,10 +1,17 @@
+using System;
 using System.Collections.Generic;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace CustomerTools.ApiSimulator;
 
 /// <summary>
 /// An answer a test scripts for matching requests, ahead of the simulated service: a status, body
 /// and headers, a delay, or a broken answer (dropped connection, stalled or truncated body).
+/// Body, reason phrase and header values may echo the request, as proxies and careless services
+/// do: <c>{{header:Authorization}}</c> is that request header, <c>{{body}}</c> the request body as
+/// sent; <c>|url</c>, <c>|form</c>, <c>|json</c> or <c>|html</c> after the name encodes it so.
 /// </summary>
 public sealed class ScriptedAnswer
 {
@@ -25,6 +32,9 @@ public sealed class ScriptedAnswer
 
     public Dictionary<string, string> Headers { get; set; } = new();
 
+    /// <summary>The status line's reason phrase instead of the standard one.</summary>
+    public string? ReasonPhrase { get; set; }
+
     /// <summary>Wait this long before answering.</summary>
     public int DelayMs { get; set; }
 
@@ -33,6 +43,26 @@ public sealed class ScriptedAnswer
 
     /// <summary>After this answer, pass the request on to the service as usual (for a delay only).</summary>
     public bool ThenServe { get; set; }
+}
+
+/// <summary>Fills the echo placeholders of a scripted answer from the request it answers.</summary>
+internal static partial class Echo
+{
+    public static string Fill(string template, RecordedRequest request) => Placeholder().Replace(template, m =>
+    {
+        string value = m.Groups["name"].Value == "body" ? request.Body : request.Header(m.Groups["header"].Value) ?? string.Empty;
+        return m.Groups["encoding"].Value switch
+        {
+            "url" => Uri.EscapeDataString(value),
+            "form" => WebUtility.UrlEncode(value),
+            "json" => JsonEncodedText.Encode(value).Value,
+            "html" => WebUtility.HtmlEncode(value),
+            _ => value,
+        };
+    });
+
+    [GeneratedRegex(@"\{\{(?<name>body|header:(?<header>[A-Za-z0-9-]+))(\|(?<encoding>url|form|json|html))?\}\}")]
+    private static partial Regex Placeholder();
 }
 
 public enum Breakage

@@ -174,7 +174,7 @@ public sealed class Simulator : IAsyncDisposable
 
             if (TakeScripted(request) is { } scripted)
             {
-                await Breakages.AnswerAsync(context, scripted);
+                await Breakages.AnswerAsync(context, scripted, request);
                 if (!scripted.ThenServe)
                 {
                     return;
@@ -216,6 +216,7 @@ public sealed class Simulator : IAsyncDisposable
         {
             request.Aborted = context.RequestAborted.IsCancellationRequested;
             request.Status = request.Aborted ? 0 : context.Response.StatusCode;
+            request.ResponseHeaders = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             request.AnsweredAt = DateTimeOffset.UtcNow;
             Interlocked.Decrement(ref _inFlight);
         }
@@ -274,29 +275,20 @@ public sealed class Simulator : IAsyncDisposable
             return true;
         }
 
-        bool allowed = quota.TryTake(DateTimeOffset.UtcNow, out int remaining, out TimeSpan untilReset);
-        var headers = context.Response.Headers;
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        bool allowed = quota.TryTake(now, out int remaining, out TimeSpan untilReset);
         if (kustomer)
         {
-            headers["x-ratelimit-limit"] = quota.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            headers["x-ratelimit-remaining"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            headers["x-ratelimit-reset"] = untilReset.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+            QuotaHeaders.Kustomer(context.Response.Headers, quota.Limit, remaining, untilReset, quota.ResetAsUnixTime, now);
         }
         else
         {
-            headers["X-RateLimit-Limit-Minute"] = quota.Limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            headers["X-RateLimit-Remaining-Minute"] = remaining.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!allowed)
-            {
-                headers["X-RateLimit-Retry-After"] = Math.Ceiling(untilReset.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
+            QuotaHeaders.HelpScout(context.Response.Headers, quota.Limit, remaining, allowed ? null : untilReset);
         }
 
         if (!allowed)
         {
-            await Answers.Json(context, 429, kustomer
-                ? """{"errors":[{"status":429,"code":"too_many_requests","title":"Too Many Requests"}]}"""
-                : """{"message":"API rate limit exceeded"}""");
+            await Answers.Json(context, 429, kustomer ? QuotaHeaders.KustomerTooMany : QuotaHeaders.HelpScoutTooMany);
         }
 
         return allowed;

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Threading;
 using CustomerTools.Http;
@@ -108,14 +111,110 @@ public sealed class RateLimitPacerTests
     [Fact]
     public void Without_a_refill_time_a_minute_window_is_assumed()
     {
-        using var response = new HttpResponseMessage();
-        response.Headers.Add("X-RateLimit-Limit-Minute", "200");
-        response.Headers.Add("X-RateLimit-Remaining-Minute", "0");
-        _pacer.Observe(RateLimitHeaders.Read(response.Headers, _clock.UtcNow));
+        ObserveAnswer(200, ("X-RateLimit-Limit-Minute", "200"), ("X-RateLimit-Remaining-Minute", "0"));
 
         Take();
 
         Assert.Equal(TimeSpan.FromSeconds(60), Assert.Single(_clock.Delays));
+    }
+
+    [Fact]
+    public void After_Help_Scouts_429_the_stated_refill_ends_the_wait_not_an_assumed_minute()
+    {
+        Throttled(("X-RateLimit-Limit-Minute", "200"), ("X-RateLimit-Remaining-Minute", "0"), ("X-RateLimit-Retry-After", "1"));
+
+        Take();
+
+        Assert.Equal(TimeSpan.FromSeconds(1), Waited());
+    }
+
+    [Theory]
+    [InlineData("Retry-After", "2", "x-ratelimit-remaining")]
+    [InlineData("Retry-After", "2", "X-RateLimit-Remaining-Minute")]
+    [InlineData("X-RateLimit-Retry-After", "2", "X-RateLimit-Remaining-Minute")]
+    [InlineData("x-ratelimit-reset", "2", "x-ratelimit-remaining")]
+    [InlineData("x-ratelimit-reset", "epoch+2", "x-ratelimit-remaining")]
+    public void A_429s_stated_refill_is_the_windows_end_in_either_dialect_and_unit(string header, string value, string remainingHeader)
+    {
+        value = value.Replace("epoch+2", (_clock.UtcNow.ToUnixTimeMilliseconds() / 1000.0 + 2).ToString("0.000", CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Throttled((remainingHeader, "0"), (header, value));
+
+        Take();
+        Take();
+
+        Assert.InRange(Waited().TotalSeconds, 1.999, 2.001);
+    }
+
+    [Fact]
+    public void After_a_stated_refill_a_window_without_one_is_assumed_again()
+    {
+        Throttled(("X-RateLimit-Remaining-Minute", "0"), ("X-RateLimit-Retry-After", "1"));
+        Take();
+        ObserveAnswer(200, ("X-RateLimit-Limit-Minute", "200"), ("X-RateLimit-Remaining-Minute", "0"));
+
+        Take();
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60) }, _clock.Delays.ToArray());
+    }
+
+    [Fact]
+    public void The_assumed_window_can_be_scaled_with_a_scaled_service()
+    {
+        _pacer.AssumedWindow = TimeSpan.FromSeconds(2);
+        ObserveAnswer(200, ("X-RateLimit-Limit-Minute", "200"), ("X-RateLimit-Remaining-Minute", "0"));
+
+        Take();
+
+        Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(_clock.Delays));
+    }
+
+    [Fact]
+    public void A_5xxs_Retry_After_is_not_a_refill_time()
+    {
+        ObserveAnswer(200, ("X-RateLimit-Limit-Minute", "200"), ("X-RateLimit-Remaining-Minute", "0"));
+        ObserveAnswer(503, ("X-RateLimit-Remaining-Minute", "0"), ("Retry-After", "1"));
+
+        Take();
+
+        Assert.Equal(TimeSpan.FromSeconds(60), Waited());
+    }
+
+    [Fact]
+    public void A_refill_stated_an_hour_ahead_is_waited_no_longer_than_the_longest_retry_wait()
+    {
+        Throttled(("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", "3600"));
+
+        Take();
+
+        Assert.Equal(RetryPolicy.MaxWait, Waited());
+    }
+
+    private TimeSpan Waited() => TimeSpan.FromTicks(_clock.Delays.Sum(d => d.Ticks));
+
+    private RateLimitHeaders ObserveAnswer(int status, params (string Name, string Value)[] headers)
+    {
+        RateLimitHeaders read = Headers(status, _clock.UtcNow, headers);
+        _pacer.Observe(read);
+        return read;
+    }
+
+    /// <summary>What the HTTP layer does with a 429: observes it, then pauses the connection for the retry wait.</summary>
+    private void Throttled(params (string Name, string Value)[] headers)
+    {
+        DateTimeOffset now = _clock.UtcNow;
+        var (wait, _) = new RetryPolicy(3).GetWait(1, (HttpStatusCode)429, ObserveAnswer(429, headers), now);
+        _pacer.PauseUntil(now + wait);
+    }
+
+    internal static RateLimitHeaders Headers(int status, DateTimeOffset now, params (string Name, string Value)[] headers)
+    {
+        using var response = new HttpResponseMessage((HttpStatusCode)status);
+        foreach (var (name, value) in headers)
+        {
+            response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return RateLimitHeaders.Read(response, now);
     }
 
     private IDisposable Take(bool keep = false)
@@ -129,16 +228,12 @@ public sealed class RateLimitPacerTests
         return turn;
     }
 
-    private void Observe(int limit, int remaining, double resetSeconds)
-    {
-        using var response = new HttpResponseMessage();
-        response.Headers.Add("x-ratelimit-limit", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        response.Headers.Add("x-ratelimit-remaining", remaining.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        response.Headers.Add("x-ratelimit-reset", resetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        _pacer.Observe(RateLimitHeaders.Read(response.Headers, _clock.UtcNow));
-    }
+    private void Observe(int limit, int remaining, double resetSeconds) =>
+        ObserveAnswer(200, ("x-ratelimit-limit", Text(limit)), ("x-ratelimit-remaining", Text(remaining)), ("x-ratelimit-reset", Text(resetSeconds)));
 
-    private sealed class QuietLog : IRequestLog
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    internal sealed class QuietLog : IRequestLog
     {
         public bool VerboseEnabled => false;
 

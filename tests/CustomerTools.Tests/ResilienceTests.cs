@@ -173,6 +173,7 @@ public sealed class ResilienceTests : ModuleTest
     [Theory]
     [InlineData(FaultKind.TooManyRequestsRetryAfter, "RateLimited")]
     [InlineData(FaultKind.TooManyRequestsBare, "RateLimited")]
+    [InlineData(FaultKind.TooManyRequestsQuotaUsedUp, "RateLimited")]
     [InlineData(FaultKind.BadGateway, "ServiceError")]
     [InlineData(FaultKind.ServiceUnavailable, "ServiceError")]
     [InlineData(FaultKind.GatewayTimeout, "ServiceError")]

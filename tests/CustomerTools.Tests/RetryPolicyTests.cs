@@ -126,6 +126,6 @@ public sealed class RetryPolicyTests
             response.Headers.TryAddWithoutValidation(name, value);
         }
 
-        return _policy.GetWait(1, (HttpStatusCode)status, RateLimitHeaders.Read(response.Headers, Now), Now);
+        return _policy.GetWait(1, (HttpStatusCode)status, RateLimitHeaders.Read(response, Now), Now);
     }
 }

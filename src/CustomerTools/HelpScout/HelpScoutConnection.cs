@@ -46,6 +46,6 @@ public sealed class HelpScoutConnection : ServiceConnection
     internal static HelpScoutConnection WithAccessToken(Uri baseUri, SecureString accessToken, TimeSpan timeout, int maxRetries)
     {
         var http = new ApiHttpClient(baseUri, HelpScoutErrorText.Profile, timeout, maxRetries);
-        return new HelpScoutConnection(http, "AccessToken", null, null, new StaticBearerAuthenticator(accessToken));
+        return new HelpScoutConnection(http, "AccessToken", null, null, new StaticBearerAuthenticator(accessToken, http.Scrubber));
     }
 }

@@ -18,7 +18,9 @@ namespace CustomerTools.HelpScout;
 /// Help Scout's OAuth2 client-credentials token for one connection (api notes §2): fetched at
 /// connect, renewed shortly before it expires and once more when the service answers 401.
 /// Concurrent requests that find it stale wait for one renewal. The token and the app secret
-/// stay SecureStrings; the token is read from the JSON without ever becoming a string.
+/// stay SecureStrings; the token is read from the JSON without ever becoming a string. The
+/// connection's scrubber learns the secret and every token fetched, the current one and those
+/// renewed away, so that no service can echo one into a message.
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "The semaphore never creates a wait handle, so it holds nothing to release.")]
 internal sealed class HelpScoutTokenProvider : IRequestAuthenticator
@@ -41,6 +43,7 @@ internal sealed class HelpScoutTokenProvider : IRequestAuthenticator
         _http = http;
         _clientId = clientId;
         _clientSecret = clientSecret;
+        http.Scrubber.Register(clientSecret);
     }
 
     public DateTimeOffset? ExpiresAt => Volatile.Read(ref _token)?.ExpiresAt;
@@ -92,6 +95,7 @@ internal sealed class HelpScoutTokenProvider : IRequestAuthenticator
                 ObtainsCredential = true,
             };
             Token fresh = await _http.SendAsync(request, ReadTokenAsync, log, cancellationToken).ConfigureAwait(false);
+            _http.Scrubber.Register(fresh.Value);
             Volatile.Write(ref _token, fresh);
             return fresh;
         }

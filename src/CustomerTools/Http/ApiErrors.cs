@@ -11,6 +11,10 @@ namespace CustomerTools.Http;
 /// </summary>
 internal static class ApiErrors
 {
+    /// <summary>
+    /// A final answer that is not a success. <paramref name="reason"/> and <paramref name="serviceText"/>
+    /// come from the service: the HTTP layer passes them scrubbed.
+    /// </summary>
     public static CustomerToolsException FromStatus(ServiceProfile profile, ApiRequest request, HttpStatusCode status, string? reason, string? serviceText, int retries)
     {
         string service = profile.ServiceName;
@@ -38,9 +42,10 @@ internal static class ApiErrors
         };
     }
 
-    public static CustomerToolsException NetworkFailure(ServiceProfile profile, ApiRequest request, Exception exception, int retries) =>
+    /// <summary>The connection failed or broke off; <paramref name="problem"/> is the exception's message, scrubbed.</summary>
+    public static CustomerToolsException NetworkFailure(ServiceProfile profile, ApiRequest request, string problem, Exception exception, int retries) =>
         Error(ErrorIds.ServiceError, ErrorCategory.ConnectionError, request,
-            $"Could not reach {profile.ServiceName} at {request.Uri.Host} for the {request.Subject}{Retried(retries)}: {exception.Message.TrimEnd('.')}. Check the network, the proxy and -BaseUri.",
+            $"Could not reach {profile.ServiceName} at {request.Uri.Host} for the {request.Subject}{Retried(retries)}: {problem.TrimEnd('.')}. Check the network, the proxy and -BaseUri.",
             exception);
 
     public static CustomerToolsException TimedOut(ServiceProfile profile, ApiRequest request, TimeSpan timeout, Exception exception) =>
@@ -53,9 +58,10 @@ internal static class ApiErrors
             $"{profile.ServiceName} answered the request for the {request.Subject} with something other than the documented JSON: {problem}. If this persists, the API may have changed; please report it.",
             exception);
 
-    public static CustomerToolsException ForeignHost(ServiceProfile profile, ApiRequest request, Uri baseUri, Uri elsewhere) =>
+    /// <summary>A redirect to <paramref name="elsewhere"/> (scheme, host and port, scrubbed) was not followed.</summary>
+    public static CustomerToolsException ForeignHost(ServiceProfile profile, ApiRequest request, Uri baseUri, string elsewhere) =>
         Error(ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, request,
-            $"{profile.ServiceName} sent the request for the {request.Subject} on to {elsewhere.GetLeftPart(UriPartial.Authority)}, away from {baseUri.GetLeftPart(UriPartial.Authority)}. Credentials never go to another host, so it was not followed; check -BaseUri.");
+            $"{profile.ServiceName} sent the request for the {request.Subject} on to {elsewhere}, away from {baseUri.GetLeftPart(UriPartial.Authority)}. Credentials never go to another host, so it was not followed; check -BaseUri.");
 
     private static string Answer(HttpStatusCode status, string? reason, string? serviceText)
     {

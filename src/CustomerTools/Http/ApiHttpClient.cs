@@ -14,15 +14,15 @@ namespace CustomerTools.Http;
 /// The HTTP layer both services share: one pooled client per connection, no automatic redirects,
 /// per-request timeouts, pacing, retries, credential renewal after a 401, body limits, and the
 /// mapping of every failure to a <see cref="CustomerToolsException"/>. Reports to the verbose and
-/// debug streams through <see cref="IRequestLog"/>, with credentials redacted.
+/// debug streams through <see cref="IRequestLog"/>, with credentials redacted. Whatever a service
+/// says (bodies, reason phrases, header values, redirect targets) passes <see cref="Scrubber"/>
+/// before it reaches a message or a stream.
 /// </summary>
 internal sealed class ApiHttpClient : IDisposable
 {
     /// <summary>Bodies beyond this are refused, not buffered: no customer page comes near it.</summary>
     public const long MaxBodyBytes = 32L * 1024 * 1024;
 
-    private const int MaxErrorBodyBytes = 64 * 1024;
-    private const int MaxServiceTextLength = 500;
     private const int MaxRedirects = 3;
 
     private readonly HttpClient _http;
@@ -54,6 +54,9 @@ internal sealed class ApiHttpClient : IDisposable
 
     public RateLimitPacer Pacer { get; }
 
+    /// <summary>The connection's secrets, to take out of anything a service says; the authenticators fill it.</summary>
+    public ServiceTextScrubber Scrubber { get; } = new();
+
     /// <summary>Swapped by tests; waits, pacing and retry times all read it.</summary>
     public IClock Clock
     {
@@ -77,8 +80,11 @@ internal sealed class ApiHttpClient : IDisposable
         {
             if (!IsSameOrigin(uri, BaseUri))
             {
-                throw ApiErrors.ForeignHost(Profile, request, BaseUri, uri);
+                throw ApiErrors.ForeignHost(Profile, request, BaseUri, Scrubber.Scrub(uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)));
             }
+
+            // A target a redirect named came from the service.
+            string shown = redirects == 0 ? uri.AbsoluteUri : Scrubber.Scrub(WithoutUserInfo(uri));
 
             HttpStatusCode? status = null;
             string? reason = null;
@@ -93,7 +99,7 @@ internal sealed class ApiHttpClient : IDisposable
                     : 0;
                 if (log.DebugEnabled)
                 {
-                    log.Debug(HeaderRedaction.Format($"{message.Method} {uri.AbsoluteUri} request headers:", _http.DefaultRequestHeaders, message.Headers, message.Content?.Headers));
+                    log.Debug(Scrubber.Scrub(HeaderRedaction.Format($"{message.Method} {shown} request headers:", _http.DefaultRequestHeaders, message.Headers, message.Content?.Headers)));
                 }
 
                 attempt.CancelAfter(Timeout);
@@ -105,10 +111,10 @@ internal sealed class ApiHttpClient : IDisposable
                     // Closing the response is what reliably stops a body read on every platform.
                     using var abortRead = attempt.Token.Register(response.Dispose);
                     status = response.StatusCode;
-                    reason = response.ReasonPhrase;
-                    limits = RateLimitHeaders.Read(response.Headers, Clock.UtcNow);
+                    reason = Scrubber.Scrub(response.ReasonPhrase);
+                    limits = RateLimitHeaders.Read(response, Clock.UtcNow);
                     Pacer.Observe(limits);
-                    LogAnswer(log, message, response, watch);
+                    LogAnswer(log, message.Method, shown, response, reason, watch);
 
                     if (response.IsSuccessStatusCode)
                     {
@@ -133,8 +139,10 @@ internal sealed class ApiHttpClient : IDisposable
 
                     if (!(request.Retryable && RetryPolicy.IsRetryable(response.StatusCode) && retries < Retry.MaxRetries))
                     {
-                        string? serviceText = await ReadServiceTextAsync(response, attempt.Token).ConfigureAwait(false);
-                        throw ApiErrors.FromStatus(Profile, request, response.StatusCode, response.ReasonPhrase, serviceText, retries);
+                        string? serviceText = IsRedirect(response) && response.Headers.Location is { } elsewhere
+                            ? "to " + Scrubber.Scrub(WithoutUserInfo(new Uri(uri, elsewhere)))
+                            : await ReadServiceTextAsync(response, attempt.Token).ConfigureAwait(false);
+                        throw ApiErrors.FromStatus(Profile, request, response.StatusCode, reason, serviceText, retries);
                     }
                 }
                 catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -144,30 +152,32 @@ internal sealed class ApiHttpClient : IDisposable
                 }
                 catch (Exception e) when (attempt.IsCancellationRequested && e is not CustomerToolsException)
                 {
-                    LogFailure(log, message, $"no answer within {Timeout.TotalSeconds:0.###} s", watch);
+                    LogFailure(log, message.Method, shown, $"no answer within {Timeout.TotalSeconds:0.###} s", watch);
                     throw ApiErrors.TimedOut(Profile, request, Timeout, e);
                 }
                 catch (Exception e) when (IsNetworkFault(e))
                 {
-                    LogFailure(log, message, e.Message, watch);
+                    string problem = Scrubber.Scrub(e.Message);
+                    LogFailure(log, message.Method, shown, problem, watch);
                     if (!(request.Retryable && retries < Retry.MaxRetries))
                     {
-                        throw ApiErrors.NetworkFailure(Profile, request, e, retries);
+                        throw ApiErrors.NetworkFailure(Profile, request, problem, e, retries);
                     }
                 }
             }
 
             retries++;
-            (TimeSpan wait, string waitSource) = Retry.GetWait(retries, status, limits, Clock.UtcNow);
+            DateTimeOffset now = Clock.UtcNow;
+            (TimeSpan wait, string waitSource) = Retry.GetWait(retries, status, limits, now);
             if (status == (HttpStatusCode)429)
             {
-                Pacer.PauseUntil(Clock.UtcNow + wait);
+                Pacer.PauseUntil(now + wait);
             }
 
             if (log.VerboseEnabled)
             {
                 string why = status is { } s ? $"{(int)s} {reason}".TrimEnd() : "a network fault";
-                log.Verbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} {3} after {4}: waiting {5:0.0} s ({6}).", retries, Retry.MaxRetries, request.Method, uri.AbsoluteUri, why, wait.TotalSeconds, waitSource));
+                log.Verbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} {3} after {4}: waiting {5:0.0} s ({6}).", retries, Retry.MaxRetries, request.Method, shown, why, wait.TotalSeconds, waitSource));
             }
 
             await Clock.Delay(wait, cancellationToken).ConfigureAwait(false);
@@ -181,6 +191,9 @@ internal sealed class ApiHttpClient : IDisposable
 
     private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and < 400;
 
+    private static string WithoutUserInfo(Uri uri) =>
+        uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
+
     // Faults worth a retry: the connection failed or broke off, not a body we could not understand.
     private static bool IsNetworkFault(Exception e) =>
         e is HttpRequestException || (e is IOException && e is not BodyTooLargeException);
@@ -190,7 +203,9 @@ internal sealed class ApiHttpClient : IDisposable
         var headers = response.Content.Headers;
         if (headers.ContentType?.MediaType is { } mediaType && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) < 0)
         {
-            throw ApiErrors.InvalidResponse(Profile, request, $"a body of type {mediaType}");
+            // A login page or a proxy's notice: what it says helps the user more than its type.
+            string? text = await ReadServiceTextAsync(response, cancellationToken).ConfigureAwait(false);
+            throw ApiErrors.InvalidResponse(Profile, request, $"a body of type {Scrubber.Scrub(mediaType)}{(text is null ? string.Empty : ": " + text)}");
         }
 
         if (headers.ContentLength > MaxBodyBytes)
@@ -200,12 +215,12 @@ internal sealed class ApiHttpClient : IDisposable
 
         try
         {
-            using var body = new LimitedReadStream(await OpenBodyAsync(response, cancellationToken).ConfigureAwait(false), MaxBodyBytes);
+            using var body = new LimitedReadStream(await ResponseBody.OpenAsync(response, cancellationToken).ConfigureAwait(false), MaxBodyBytes);
             return await readBody(body, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw ApiErrors.InvalidResponse(Profile, request, e.Message, e);
+            throw ApiErrors.InvalidResponse(Profile, request, Scrubber.Scrub(e.Message), e);
         }
         catch (BodyTooLargeException e)
         {
@@ -217,54 +232,34 @@ internal sealed class ApiHttpClient : IDisposable
     {
         try
         {
-            using Stream stream = await OpenBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            var buffer = new byte[MaxErrorBodyBytes];
-            int length = 0;
-            int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-
-            Array.Resize(ref buffer, length);
-            string? text = length == 0 ? null : Profile.ReadErrorText(buffer);
-            return text is { Length: > MaxServiceTextLength } ? text.Substring(0, MaxServiceTextLength) + "…" : text;
+            var (body, truncated) = await ResponseBody.ReadStartAsync(response, ServiceText.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            return ServiceText.From(body, truncated, response.Content.Headers.ContentType?.MediaType, Profile, Scrubber);
         }
-        catch (Exception e) when (e is JsonException or IOException or HttpRequestException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or HttpRequestException or InvalidOperationException)
         {
             // An unreadable error body still leaves the status code to report.
             return null;
         }
     }
 
-    private static Task<Stream> OpenBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-#if NET
-        return response.Content.ReadAsStreamAsync(cancellationToken);
-#else
-        // Cancellation reaches the read through the response's disposal (see SendAsync).
-        return response.Content.ReadAsStreamAsync();
-#endif
-    }
-
-    private static void LogAnswer(IRequestLog log, HttpRequestMessage message, HttpResponseMessage response, Stopwatch watch)
+    private void LogAnswer(IRequestLog log, HttpMethod method, string shown, HttpResponseMessage response, string? reason, Stopwatch watch)
     {
         if (log.VerboseEnabled)
         {
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)", message.Method, message.RequestUri!.AbsoluteUri, (int)response.StatusCode, response.ReasonPhrase, watch.ElapsedMilliseconds));
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)", method, shown, (int)response.StatusCode, reason, watch.ElapsedMilliseconds));
         }
 
         if (log.DebugEnabled)
         {
-            log.Debug(HeaderRedaction.Format($"{message.Method} {message.RequestUri!.AbsoluteUri} response headers:", response.Headers, response.Content.Headers));
+            log.Debug(Scrubber.Scrub(HeaderRedaction.Format($"{method} {shown} response headers:", response.Headers, response.Content.Headers)));
         }
     }
 
-    private static void LogFailure(IRequestLog log, HttpRequestMessage message, string what, Stopwatch watch)
+    private static void LogFailure(IRequestLog log, HttpMethod method, string shown, string what, Stopwatch watch)
     {
         if (log.VerboseEnabled)
         {
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)", message.Method, message.RequestUri!.AbsoluteUri, what, watch.ElapsedMilliseconds));
+            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)", method, shown, what, watch.ElapsedMilliseconds));
         }
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using System.Net;
+using System.Net.Http;
 using System.Net.Http.Headers;
 
 namespace CustomerTools.Http;
@@ -9,17 +11,19 @@ namespace CustomerTools.Http;
 /// The rate-limit headers of both services, read in one place because their units are partly
 /// unconfirmed (api notes §7): Kustomer <c>x-ratelimit-limit/-remaining/-reset</c>, Help Scout
 /// <c>X-RateLimit-Limit-Minute/-Remaining-Minute/-Retry-After</c>, and the standard <c>Retry-After</c>.
+/// No time read here lies further ahead than <see cref="RetryPolicy.MaxWait"/>.
 /// </summary>
 internal readonly struct RateLimitHeaders
 {
     // A reset value above this is a Unix time in seconds, below it a number of seconds to wait.
     private const double EpochThreshold = 1e9;
+    private const string HelpScoutRetryAfter = "X-RateLimit-Retry-After";
 
     public int? Limit { get; init; }
 
     public int? Remaining { get; init; }
 
-    /// <summary>When the quota refills, if the service said.</summary>
+    /// <summary>When the quota refills, if the service said (<c>x-ratelimit-reset</c>).</summary>
     public DateTimeOffset? ResetAt { get; init; }
 
     /// <summary>When the service asks to be called again (Retry-After or X-RateLimit-Retry-After), and which header said so.</summary>
@@ -27,15 +31,25 @@ internal readonly struct RateLimitHeaders
 
     public string? RetryAtSource { get; init; }
 
-    public static RateLimitHeaders Read(HttpResponseHeaders headers, DateTimeOffset now)
+    /// <summary>
+    /// When the quota refills as the service stated it, for the pacer: on a 429 the time it asks to
+    /// be called again (else its reset); on other answers the reset, or Help Scout's
+    /// X-RateLimit-Retry-After, which counts the seconds until the refill. A 5xx's Retry-After
+    /// is about the service's health, not the quota, so it is not a refill time.
+    /// </summary>
+    public DateTimeOffset? RefillAt { get; init; }
+
+    public static RateLimitHeaders Read(HttpResponseMessage response, DateTimeOffset now)
     {
+        HttpResponseHeaders headers = response.Headers;
         DateTimeOffset? resetAt = ReadSeconds(headers, "x-ratelimit-reset", now);
+        DateTimeOffset? helpScoutRetryAt = ReadSeconds(headers, HelpScoutRetryAfter, now);
         DateTimeOffset? retryAt = ReadRetryAfter(headers, now);
         string? source = retryAt is null ? null : "Retry-After";
-        if (retryAt is null && ReadSeconds(headers, "X-RateLimit-Retry-After", now) is { } serviceRetryAt)
+        if (retryAt is null && helpScoutRetryAt is not null)
         {
-            retryAt = serviceRetryAt;
-            source = "X-RateLimit-Retry-After";
+            retryAt = helpScoutRetryAt;
+            source = HelpScoutRetryAfter;
         }
 
         return new RateLimitHeaders
@@ -45,6 +59,7 @@ internal readonly struct RateLimitHeaders
             ResetAt = resetAt,
             RetryAt = retryAt,
             RetryAtSource = source,
+            RefillAt = response.StatusCode == (HttpStatusCode)429 ? retryAt ?? resetAt : resetAt ?? helpScoutRetryAt,
         };
     }
 
@@ -61,9 +76,9 @@ internal readonly struct RateLimitHeaders
             return null;
         }
 
-        return value > EpochThreshold
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(value * 1000))
-            : now + TimeSpan.FromSeconds(Math.Min(value, TimeSpan.FromDays(1).TotalSeconds));
+        return Capped(value > EpochThreshold
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Min(value * 1000, DateTimeOffset.MaxValue.ToUnixTimeMilliseconds()))
+            : now + TimeSpan.FromSeconds(value), now);
     }
 
     // Retry-After is either a number of seconds or an HTTP date (RFC 9110 §10.2.3).
@@ -81,9 +96,13 @@ internal readonly struct RateLimitHeaders
 
         if (value?.Delta is { } delta && delta >= TimeSpan.Zero)
         {
-            return now + delta;
+            return Capped(now + (delta < RetryPolicy.MaxWait ? delta : RetryPolicy.MaxWait), now);
         }
 
-        return value?.Date;
+        return value?.Date is { } date ? Capped(date, now) : null;
     }
+
+    // A service asking for an hour is not waited an hour: the request fails as RateLimited instead.
+    private static DateTimeOffset Capped(DateTimeOffset at, DateTimeOffset now) =>
+        at > now + RetryPolicy.MaxWait ? now + RetryPolicy.MaxWait : at;
 }

@@ -9,12 +9,11 @@ namespace CustomerTools.Http;
 /// Slows a connection down before it hits the service's per-minute quota, instead of bouncing off
 /// 429s. Shared by every request of one connection. While plenty of quota is left, requests go at
 /// once; when it runs low, the rest is spread evenly until the quota refills; when it is gone, or
-/// after a 429 asked for a pause, every request waits.
+/// after a 429 asked for a pause, every request waits. A refill time the service states is the
+/// window's end; only when it states none (Help Scout's successes) is a window assumed.
 /// </summary>
 internal sealed class RateLimitPacer
 {
-    // Both services count per minute; used when a service reports no refill time (Help Scout).
-    private static readonly TimeSpan AssumedWindow = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan WorthReporting = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RefillTolerance = TimeSpan.FromMilliseconds(250);
 
@@ -22,11 +21,14 @@ internal sealed class RateLimitPacer
     private int? _limit;
     private int? _remaining;
     private DateTimeOffset _resetAt;
-    private bool _resetReported;
+    private bool _resetStated;
     private DateTimeOffset _pausedUntil;
     private DateTimeOffset _nextSlot;
     private int _inFlight;
     private int _sentSinceReport;
+
+    // Completed (and replaced) whenever a wait may have become shorter: waiters then look again.
+    private TaskCompletionSource<bool> _sooner = NewSignal();
 
     public RateLimitPacer(IClock clock)
     {
@@ -35,37 +37,54 @@ internal sealed class RateLimitPacer
 
     public IClock Clock { get; set; }
 
+    /// <summary>
+    /// How long a quota is assumed to last when the service says what is left but not when it
+    /// refills: both services count per minute. Settable so that a simulator whose "minute" is
+    /// scaled down can scale the module's minute with it.
+    /// </summary>
+    public TimeSpan AssumedWindow { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Waits until a request may start; dispose the result when its answer is in.</summary>
     public async Task<IDisposable> WaitTurnAsync(IRequestLog log, CancellationToken cancellationToken)
     {
+        DateTimeOffset reported = default;
         while (true)
         {
             TimeSpan wait;
             string reason;
+            DateTimeOffset until;
+            Task sooner;
             lock (_gate)
             {
-                (wait, reason) = NextWait(Clock.UtcNow);
+                DateTimeOffset now = Clock.UtcNow;
+                (wait, reason) = NextWait(now);
                 if (wait <= TimeSpan.Zero)
                 {
                     _inFlight++;
                     _sentSinceReport++;
                     return new Turn(this);
                 }
+
+                until = now + wait;
+                sooner = _sooner.Task;
             }
 
-            if (wait >= WorthReporting && log.VerboseEnabled)
+            // Said once per wait, not again each time a waiter wakes to find the same end.
+            if (wait >= WorthReporting && log.VerboseEnabled && (until - reported).Duration() >= WorthReporting)
             {
+                reported = until;
                 log.Verbose(string.Format(CultureInfo.InvariantCulture, "Pacing: {0}; waiting {1:0.0} s.", reason, wait.TotalSeconds));
             }
 
-            await Clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(wait, sooner, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Takes in the quota the service reported with an answer.</summary>
+    /// <summary>Takes in the quota the service reported with an answer, from the request answered while it holds its turn.</summary>
     public void Observe(RateLimitHeaders headers)
     {
-        if (headers.Remaining is not { } remaining)
+        DateTimeOffset? stated = headers.RefillAt;
+        if (headers.Remaining is null && stated is null)
         {
             return;
         }
@@ -73,28 +92,43 @@ internal sealed class RateLimitPacer
         lock (_gate)
         {
             DateTimeOffset now = Clock.UtcNow;
-            _limit = headers.Limit ?? _limit;
-
-            // Answers arrive out of order, so a count a little higher than the one we hold is an
-            // older answer, not a refill; a later refill time or a clearly higher count is a new window.
-            bool newWindow = _remaining is not { } before
-                || now >= _resetAt
-                || (headers.ResetAt is { } reset && reset > _resetAt + RefillTolerance)
-                || remaining > before + _inFlight;
-            if (headers.ResetAt is { } resetAt)
+            DateTimeOffset resetBefore = _resetAt;
+            int? remainingBefore = _remaining;
+            if (headers.Remaining is { } remaining)
             {
-                _resetAt = resetAt;
-                _resetReported = true;
+                _limit = headers.Limit ?? _limit;
+
+                // Answers arrive out of order, so a count a little higher than the one we hold is an
+                // older answer, not a refill; a clearly higher count, or a stated refill clearly
+                // later than the one stated before, is a new window. A stated time that corrects an
+                // assumed one is not.
+                bool newWindow = _remaining is not { } before
+                    || now >= _resetAt
+                    || (_resetStated && stated > _resetAt + RefillTolerance)
+                    || remaining > before + _inFlight;
+                _remaining = newWindow ? remaining : Math.Min(remaining, _remaining!.Value);
+
+                // What else is still in flight may not be counted in this report yet; the request
+                // answered is (it is in flight until its caller is done with the answer).
+                _sentSinceReport = Math.Max(0, _inFlight - 1);
+                if (stated is null && newWindow)
+                {
+                    _resetAt = now + AssumedWindow;
+                    _resetStated = false;
+                }
             }
-            else if (newWindow && !_resetReported)
+
+            // The service's word on the refill replaces whatever the module assumed.
+            if (stated is { } refill && _remaining is not null)
             {
-                _resetAt = now + AssumedWindow;
+                _resetAt = refill;
+                _resetStated = true;
             }
 
-            _remaining = newWindow ? remaining : Math.Min(remaining, _remaining!.Value);
-
-            // What is still in flight may not be counted in this report yet.
-            _sentSinceReport = _inFlight;
+            if (_resetAt < resetBefore || (_remaining ?? int.MaxValue) > (remainingBefore ?? int.MaxValue))
+            {
+                SignalSooner();
+            }
         }
     }
 
@@ -108,6 +142,30 @@ internal sealed class RateLimitPacer
                 _pausedUntil = until;
             }
         }
+    }
+
+    private static TaskCompletionSource<bool> NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void SignalSooner()
+    {
+        TaskCompletionSource<bool> signal = _sooner;
+        _sooner = NewSignal();
+        signal.TrySetResult(true);
+    }
+
+    // Sleeps for the wait, or until the schedule changes in a way that may shorten it.
+    private async Task WaitAsync(TimeSpan wait, Task sooner, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task delay = Clock.Delay(wait, timer.Token);
+        if (await Task.WhenAny(delay, sooner).ConfigureAwait(false) == delay)
+        {
+            await delay.ConfigureAwait(false);
+            return;
+        }
+
+        timer.Cancel();
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     private (TimeSpan Wait, string Reason) NextWait(DateTimeOffset now)
@@ -134,7 +192,10 @@ internal sealed class RateLimitPacer
         TimeSpan untilReset = _resetAt - now;
         if (left <= 0)
         {
-            return (untilReset, string.Format(CultureInfo.InvariantCulture, "the quota of {0} requests is used up until it refills", _limit?.ToString(CultureInfo.InvariantCulture) ?? "?"));
+            string limit = _limit?.ToString(CultureInfo.InvariantCulture) ?? "?";
+            return (untilReset, _resetStated
+                ? string.Format(CultureInfo.InvariantCulture, "the quota of {0} requests is used up until it refills, as the service said", limit)
+                : string.Format(CultureInfo.InvariantCulture, "the quota of {0} requests is used up; the service did not say when it refills, so a {1:0.#} s window is assumed", limit, AssumedWindow.TotalSeconds));
         }
 
         int lowWater = Math.Max(4, (_limit ?? 0) / 5);

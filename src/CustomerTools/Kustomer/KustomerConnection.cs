@@ -14,7 +14,7 @@ public sealed class KustomerConnection : ServiceConnection
         : base(new ApiHttpClient(baseUri, KustomerErrorText.Profile(region), timeout, maxRetries))
     {
         Region = region;
-        var authenticator = new StaticBearerAuthenticator(apiKey);
+        var authenticator = new StaticBearerAuthenticator(apiKey, Http.Scrubber);
         Client = new KustomerClient(Http, authenticator);
         Search = new KustomerSearchClient(Http, authenticator);
     }

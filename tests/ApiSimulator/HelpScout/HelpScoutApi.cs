@@ -32,6 +32,7 @@ internal sealed partial class HelpScoutApi
             return TokenAsync(context, request);
         }
 
+        _store.CountApiRequest();
         string? auth = request.Header("Authorization");
         if (auth is null || !auth.StartsWith("Bearer ", StringComparison.Ordinal) || !_store.IsValid(auth.Substring(7), _now()))
         {

@@ -25,6 +25,7 @@ public sealed class HelpScoutStore
     private ChangeTimeline? _timeline;
     private int _copiesMade;
     private int _listPagesServed;
+    private int _apiRequests;
 
     public HelpScoutStore()
     {
@@ -81,6 +82,13 @@ public sealed class HelpScoutStore
 
     public int TokenRequests => Volatile.Read(ref _tokenRequests);
 
+    /// <summary>
+    /// When set, every token issued so far is revoked as API request number N (from 1) arrives, as
+    /// when an admin revokes the app's tokens mid-run: that request, and any other sent with an old
+    /// token, is answered 401; tokens issued afterwards work.
+    /// </summary>
+    public int? RevokeTokensAtRequest { get; set; }
+
     public IReadOnlyCollection<string> IssuedTokens => _tokens.Keys.ToArray();
 
     /// <summary>
@@ -118,6 +126,8 @@ public sealed class HelpScoutStore
 
         _tokens.Clear();
         Interlocked.Exchange(ref _tokenRequests, 0);
+        Interlocked.Exchange(ref _apiRequests, 0);
+        RevokeTokensAtRequest = null;
         TokenLifetimeSeconds = 172800;
         ListItemsEmbedded = false;
         Add(HelpScoutFixtures.Full, MainMailbox);
@@ -165,6 +175,15 @@ public sealed class HelpScoutStore
         foreach (string token in _tokens.Keys)
         {
             _tokens[token] = DateTimeOffset.MinValue;
+        }
+    }
+
+    /// <summary>Counts one API request (not a token request), revoking the tokens when it is the one <see cref="RevokeTokensAtRequest"/> names.</summary>
+    public void CountApiRequest()
+    {
+        if (Interlocked.Increment(ref _apiRequests) == RevokeTokensAtRequest)
+        {
+            ExpireTokens();
         }
     }
 
