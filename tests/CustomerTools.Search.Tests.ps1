@@ -149,6 +149,41 @@ Describe 'Get-KustomerCustomer -UpdatedSince' {
     }
 }
 
+Describe 'The search quota' {
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        Set-Timeline
+    }
+
+    It 'keeps to the quota search answers report, and meets no 429' {
+        Invoke-Simulator $sim '_sim/kustomer/search-quota?limit=10&windowMs=1000&headers=on'
+        $since = $origin.AddMinutes($org - 120)
+        $found = Get-KustomerCustomer -UpdatedSince $since -PageSize 5 -ErrorVariable problems
+        $problems | Should -BeNullOrEmpty
+        $found.Id | Should -Be (Get-ChangedId $since)
+        $quota = Invoke-Simulator $sim -Method GET -Path '_sim/kustomer/search-quota'
+        $quota.rejected | Should -Be 0
+        $quota.served | Should -BeGreaterThan 20
+    }
+
+    It 'waits out a search''s 429 as its Retry-After says, and loses nothing' {
+        Invoke-Simulator $sim '_sim/kustomer/search-quota?limit=4&windowMs=1000&headers=off'
+        $since = $origin.AddMinutes($org - 60)
+        $found = Get-KustomerCustomer -UpdatedSince $since -PageSize 5 -ErrorVariable problems
+        $problems | Should -BeNullOrEmpty
+        $found.Id | Should -Be (Get-ChangedId $since)
+        $searches = @(Get-SearchRequest)
+        $throttled = @(0..($searches.Count - 2) | Where-Object { $searches[$_].status -eq 429 })
+        $throttled.Count | Should -BeGreaterThan 0
+        foreach ($i in $throttled) {
+            $stated = [double]$searches[$i].responseHeaders.'Retry-After'
+            $idle = ([DateTimeOffset]$searches[$i + 1].receivedAt - [DateTimeOffset]$searches[$i].answeredAt).TotalSeconds
+            $idle | Should -BeGreaterOrEqual ($stated - 0.01)
+            $idle | Should -BeLessOrEqual ($stated * 1.1 + 0.1)
+        }
+    }
+}
+
 Describe 'Get-KustomerCustomer -All while the list shifts' {
     It 'writes no customer twice when a customer added in front pushes records onto the next page' {
         Invoke-Simulator $sim '_sim/reset'

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -26,6 +27,7 @@ internal sealed class ApiHttpClient : IDisposable
     private const int MaxRedirects = 3;
 
     private readonly HttpClient _http;
+    private readonly List<RateLimitPacer> _quotas = new();
 
     public ApiHttpClient(Uri baseUri, ServiceProfile profile, TimeSpan timeout, int maxRetries, HttpMessageHandler? handler = null)
     {
@@ -61,7 +63,23 @@ internal sealed class ApiHttpClient : IDisposable
     public IClock Clock
     {
         get => Pacer.Clock;
-        set => Pacer.Clock = value;
+        set
+        {
+            Pacer.Clock = value;
+            _quotas.ForEach(q => q.Clock = value);
+        }
+    }
+
+    /// <summary>
+    /// A quota the service keeps for some requests besides the connection's (see
+    /// <see cref="ApiRequest.Quota"/>), on this client's clock: <paramref name="perMinute"/> requests
+    /// a minute, as documented, until its answers report otherwise.
+    /// </summary>
+    public RateLimitPacer AddQuota(string name, int perMinute)
+    {
+        var quota = new RateLimitPacer(Clock) { AssumedLimit = perMinute, QuotaName = name };
+        _quotas.Add(quota);
+        return quota;
     }
 
     /// <summary>
@@ -89,6 +107,8 @@ internal sealed class ApiHttpClient : IDisposable
             HttpStatusCode? status = null;
             string? reason = null;
             RateLimitHeaders limits = default;
+            RateLimitPacer pacer = request.Quota ?? Pacer;
+            using (request.Quota is { } quota ? await quota.WaitTurnAsync(log, cancellationToken).ConfigureAwait(false) : null)
             using (await Pacer.WaitTurnAsync(log, cancellationToken).ConfigureAwait(false))
             using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             using (var message = new HttpRequestMessage(request.Method, uri) { Content = request.Content?.Invoke() })
@@ -113,7 +133,7 @@ internal sealed class ApiHttpClient : IDisposable
                     status = response.StatusCode;
                     reason = Scrubber.Scrub(response.ReasonPhrase);
                     limits = RateLimitHeaders.Read(response, Clock.UtcNow);
-                    Pacer.Observe(limits);
+                    pacer.Observe(limits);
                     LogAnswer(log, message.Method, shown, response, reason, watch);
 
                     if (response.IsSuccessStatusCode)
@@ -171,7 +191,7 @@ internal sealed class ApiHttpClient : IDisposable
             (TimeSpan wait, string waitSource) = Retry.GetWait(retries, status, limits, now);
             if (status == (HttpStatusCode)429)
             {
-                Pacer.PauseUntil(now + wait);
+                pacer.PauseUntil(now + wait);
             }
 
             if (log.VerboseEnabled)

@@ -42,6 +42,12 @@ internal sealed class ApiRequest
     /// </summary>
     public string? PermissionHint { get; init; }
 
+    /// <summary>
+    /// A quota of the service's own for this kind of request (Kustomer's search quota), kept to
+    /// besides the connection's: the request waits for both, and its answers report to this one.
+    /// </summary>
+    public RateLimitPacer? Quota { get; init; }
+
     /// <summary>Whether the service may be asked again after a 429, 502-504 or a network fault.</summary>
     public bool Retryable { get; init; } = true;
 }

@@ -26,6 +26,7 @@ internal sealed class RateLimitPacer
     private DateTimeOffset _nextSlot;
     private int _inFlight;
     private int _sentSinceReport;
+    private bool _reported;
 
     // Completed (and replaced) whenever a wait may have become shorter: waiters then look again.
     private TaskCompletionSource<bool> _sooner = NewSignal();
@@ -43,6 +44,16 @@ internal sealed class RateLimitPacer
     /// scaled down can scale the module's minute with it.
     /// </summary>
     public TimeSpan AssumedWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// A quota to keep to while the service reports none: this many requests in each
+    /// <see cref="AssumedWindow"/> from the first, as the service documents it (Kustomer's search
+    /// quota for API keys). Once an answer reports the quota, the reports rule. Null: none assumed.
+    /// </summary>
+    public int? AssumedLimit { get; init; }
+
+    /// <summary>What the quota is called in -Verbose messages.</summary>
+    public string QuotaName { get; init; } = "quota";
 
     /// <summary>Waits until a request may start; dispose the result when its answer is in.</summary>
     public async Task<IDisposable> WaitTurnAsync(IRequestLog log, CancellationToken cancellationToken)
@@ -91,6 +102,7 @@ internal sealed class RateLimitPacer
 
         lock (_gate)
         {
+            _reported |= headers.Remaining is not null;
             DateTimeOffset now = Clock.UtcNow;
             DateTimeOffset resetBefore = _resetAt;
             int? remainingBefore = _remaining;
@@ -175,15 +187,24 @@ internal sealed class RateLimitPacer
             return (_pausedUntil - now, "the service asked for a pause");
         }
 
-        if (_remaining is not { } remaining)
-        {
-            return (TimeSpan.Zero, string.Empty);
-        }
-
-        if (now >= _resetAt)
+        if (_remaining is not null && now >= _resetAt)
         {
             // The window has rolled over: the next answer will tell the new quota.
             _remaining = null;
+            if (_reported || AssumedLimit is null)
+            {
+                return (TimeSpan.Zero, string.Empty);
+            }
+        }
+
+        if (_remaining is null && !_reported && AssumedLimit is { } assumed)
+        {
+            // Nothing reported: keep to the documented quota, a window at a time from its first request.
+            (_limit, _remaining, _resetAt, _resetStated, _sentSinceReport) = (assumed, assumed, now + AssumedWindow, false, 0);
+        }
+
+        if (_remaining is not { } remaining)
+        {
             return (TimeSpan.Zero, string.Empty);
         }
 
@@ -192,10 +213,11 @@ internal sealed class RateLimitPacer
         TimeSpan untilReset = _resetAt - now;
         if (left <= 0)
         {
-            string limit = _limit?.ToString(CultureInfo.InvariantCulture) ?? "?";
-            return (untilReset, _resetStated
-                ? string.Format(CultureInfo.InvariantCulture, "the quota of {0} requests is used up until it refills, as the service said", limit)
-                : string.Format(CultureInfo.InvariantCulture, "the quota of {0} requests is used up; the service did not say when it refills, so a {1:0.#} s window is assumed", limit, AssumedWindow.TotalSeconds));
+            string used = string.Format(CultureInfo.InvariantCulture, "the {0} of {1} requests is used up", QuotaName, _limit?.ToString(CultureInfo.InvariantCulture) ?? "?");
+            string why = _resetStated ? " until it refills, as the service said"
+                : !_reported ? string.Format(CultureInfo.InvariantCulture, " for this {0:0.#} s window, as documented (the service reports no quota)", AssumedWindow.TotalSeconds)
+                : string.Format(CultureInfo.InvariantCulture, "; the service did not say when it refills, so a {0:0.#} s window is assumed", AssumedWindow.TotalSeconds);
+            return (untilReset, used + why);
         }
 
         int lowWater = Math.Max(4, (_limit ?? 0) / 5);
@@ -206,7 +228,7 @@ internal sealed class RateLimitPacer
 
         if (now < _nextSlot)
         {
-            return (_nextSlot - now, string.Format(CultureInfo.InvariantCulture, "{0} requests left until the quota refills in {1:0.0} s", left, untilReset.TotalSeconds));
+            return (_nextSlot - now, string.Format(CultureInfo.InvariantCulture, "{0} requests left until the {1} refills in {2:0.0} s", left, QuotaName, untilReset.TotalSeconds));
         }
 
         _nextSlot = now + TimeSpan.FromTicks(untilReset.Ticks / left);

@@ -21,6 +21,9 @@ internal sealed class KustomerSearchClient
     /// <summary>A query is served this many pages at most; page 101 is refused.</summary>
     public const int MaxPages = 100;
 
+    /// <summary>Searches by API keys are limited to this many a minute, apart from the org's quota (api notes §3a).</summary>
+    public const int SearchesPerMinute = 100;
+
     private const string SearchRoleHint = "Give the API key a role that may search customers (such as org.permission.search.create; Kustomer: Settings > Security > API Keys), then run Connect-Kustomer again.";
 
     private readonly ApiHttpClient _http;
@@ -30,7 +33,11 @@ internal sealed class KustomerSearchClient
     {
         _http = http;
         _authenticator = authenticator;
+        Quota = http.AddQuota("search quota", SearchesPerMinute);
     }
+
+    /// <summary>Kept to by every search of the connection, by the headers search answers carry, else as documented.</summary>
+    public RateLimitPacer Quota { get; }
 
     /// <summary>
     /// Page <paramref name="page"/> of the customers <paramref name="query"/> asks for that were
@@ -51,6 +58,7 @@ internal sealed class KustomerSearchClient
             Authenticator = _authenticator,
             Content = () => new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             PermissionHint = SearchRoleHint,
+            Quota = Quota,
         };
         return _http.SendAsync(request, (stream, ct) => KustomerPages.ReadPageAsync(stream, _http.BaseUri, ct), log, cancellationToken);
     }
