@@ -83,7 +83,10 @@ public sealed class QuotaDialectTests : ModuleTest
         Assert.Equal(ids, result.Objects<HelpScoutCustomer>().Select(c => c.Id).ToArray());
         var requests = Sim.RequestsTo("/v2/customers/").OrderBy(r => r.ReceivedAt).ToArray();
         Assert.DoesNotContain(requests, r => r.Status == 429);
-        Assert.Equal(new[] { "2", "1", "0", "2", "1", "0" }, requests.Select(r => r.ResponseHeader("X-RateLimit-Remaining-Minute")).ToArray());
+        // The first window used up, the fourth request opens the next one. (Where the last two land
+        // depends on how the module's window, opened by an answer, lines up with the simulator's,
+        // opened by a request: on a loaded machine the sixth may already fall in a third.)
+        Assert.Equal(new[] { "2", "1", "0", "2" }, requests.Take(4).Select(r => r.ResponseHeader("X-RateLimit-Remaining-Minute")).ToArray());
         Assert.All(requests, r => Assert.Null(r.ResponseHeader("X-RateLimit-Retry-After")));
 
         // The window the module assumes opens with the first answer in it; the quota it saw used up
