@@ -8,7 +8,7 @@ BeforeAll {
     $sparse = 4150272
     $dashed = 4150273
 
-    function Get-TokenRequestCount { (Invoke-Simulator $sim '_sim/helpscout/token-requests' -Method GET).count }
+    function Get-TokenRequestCount { (Invoke-Simulator $sim '_sim/helpscout/tokens' -Method GET).requests }
     function Connect-TestApp([switch] $PassThru) {
         Connect-HelpScout -ClientId $HelpScoutAppId -ClientSecret (ConvertTo-TestSecret $HelpScoutAppSecret) -BaseUri $sim.BaseUri -PassThru:$PassThru
     }

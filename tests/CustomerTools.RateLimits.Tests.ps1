@@ -161,7 +161,7 @@ Describe 'Faults with each dialect''s 429, and the Help Scout token revoked half
 
         $written | Should -Be $expected
         @($requests | Where-Object status -EQ 401).Count | Should -BeGreaterThan 0
-        (Invoke-Simulator $sim '_sim/helpscout/token-requests' -Method GET).count | Should -Be 2
+        (Invoke-Simulator $sim '_sim/helpscout/tokens' -Method GET).requests | Should -Be 2
         $stated | Should -BeGreaterThan 0 -Because 'the run should meet a 429 stating its refill'
         # A second on top for the requests themselves.
         $watch.Elapsed.TotalSeconds | Should -BeLessOrEqual ($stated + $backoff + 1)

@@ -1,213 +1,92 @@
 using System;
-using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
+using CustomerTools.ApiSimulator.HelpScout;
+using CustomerTools.ApiSimulator.Kustomer;
 using Microsoft.AspNetCore.Http;
 
 namespace CustomerTools.ApiSimulator;
 
 /// <summary>
-/// The simulator's own routes under /_sim/, for tests that run it as a separate process (Pester):
-/// the same levers the in-process API offers.
+/// The simulator's own routes under /_sim/, the only way tests and benchmarks steer it and read
+/// its record: what it holds, what it received, its quotas and levers. A lever is a POST answered
+/// 204; a reading is a GET answered with JSON (the records of ControlReplies.cs); a request it cannot
+/// take is a 400 that says why, an unknown route a 404.
 /// </summary>
 internal static class ControlApi
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>What a route answers when it is not one of its kind.</summary>
+    public static readonly object NotFound = new();
 
     public static async Task HandleAsync(Simulator simulator, HttpContext context, string rawPath)
     {
-        var query = context.Request.Query;
-        int Int(string name) => int.Parse(query[name].ToString(), CultureInfo.InvariantCulture);
-        int IntOr(string name, int fallback) => query.ContainsKey(name) ? Int(name) : fallback;
-        ChangeTimeline Timeline() => new(
-            Int("count"),
-            TimeSpan.FromMilliseconds(Int("stepMs")),
-            query.ContainsKey("origin") ? DateTimeOffset.Parse(query["origin"].ToString(), CultureInfo.InvariantCulture) : null,
-            IntOr("tieStart", 0),
-            IntOr("tieCount", 0));
-        PageShift Shift() => new(Int("afterPages"), IntOr("insert", 0), IntOr("update", 0));
-        switch (context.Request.Method + " " + rawPath)
+        var request = new ControlRequest(context);
+        string route = context.Request.Method + " " + rawPath;
+        try
+        {
+            object? reply = rawPath.StartsWith("/_sim/kustomer/", StringComparison.Ordinal) ? await KustomerControlRoutes.AnswerAsync(simulator, request, route)
+                : rawPath.StartsWith("/_sim/helpscout/", StringComparison.Ordinal) ? await HelpScoutControlRoutes.AnswerAsync(simulator, request, route)
+                : await AnswerAsync(simulator, request, route);
+            if (ReferenceEquals(reply, NotFound))
+            {
+                await request.RefuseAsync(404, $"No control route {route}.");
+                return;
+            }
+
+            await request.AnswerAsync(reply);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or JsonException)
+        {
+            await request.RefuseAsync(400, e.Message);
+        }
+    }
+
+    private static async Task<object?> AnswerAsync(Simulator simulator, ControlRequest request, string route)
+    {
+        switch (route)
         {
             case "POST /_sim/reset":
+                // Back to the fixtures, with no scripts, faults, quotas, page shifts, latency or recorded requests.
                 simulator.Reset();
-                break;
+                return null;
+            case "GET /_sim/fixtures":
+                return new Fixtures(
+                    new KustomerFixtureIds(KustomerStore.ValidKey, KustomerStore.NoRoleKey, KustomerStore.NoSearchRoleKey, KustomerFixtures.FullId, KustomerFixtures.SparseId, KustomerFixtures.GeneratedPrefix),
+                    new HelpScoutFixtureIds(
+                        HelpScoutStore.AppId, HelpScoutStore.AppSecret, HelpScoutFixtures.FullId, HelpScoutFixtures.SparseId, HelpScoutFixtures.DashedId,
+                        HelpScoutFixtures.NearMissId, HelpScoutFixtures.GeneratedBase, HelpScoutStore.MainMailbox, HelpScoutStore.OtherMailbox));
             case "POST /_sim/script":
-                simulator.Script((await ReadAsync<ScriptedAnswer>(context))!);
-                break;
+                // Body: a ScriptedAnswer, answering matching requests ahead of the service.
+                simulator.Script(await request.ReadAsync<ScriptedAnswer>());
+                return null;
             case "GET /_sim/requests":
-                await WriteAsync(context, simulator.Requests);
-                return;
+                // Every API request received since the last reset or clear, in the order they arrived.
+                return simulator.Requests;
             case "POST /_sim/requests/clear":
                 simulator.ClearRequests();
-                break;
+                return null;
             case "GET /_sim/throttle-gaps":
-                // After each 429 that stated a refill time: the wait it stated, the time until its
-                // retry came (null if none did), and whether the retry came before the stated time.
-                await WriteAsync(context, ThrottleGap.Of(simulator.Requests).Select(g => new
-                {
-                    target = g.TooMany.RawTarget,
-                    statedMs = g.Stated.TotalMilliseconds,
-                    idleMs = g.Idle?.TotalMilliseconds,
-                    early = g.CameEarly,
-                }));
-                return;
+                return ThrottleGap.Of(simulator.Requests)
+                    .Select(g => new ThrottleGapReply(g.TooMany.RawTarget, g.Stated.TotalMilliseconds, g.Idle?.TotalMilliseconds, g.CameEarly)).ToArray();
             case "GET /_sim/in-flight":
-                // Requests being answered now, and the most at once since the last reset.
-                await WriteAsync(context, new { inFlight = simulator.InFlight, maxInFlight = simulator.MaxInFlight });
-                return;
+                return new InFlightCounts(simulator.InFlight, simulator.MaxInFlight);
             case "POST /_sim/wait-until-quiet":
-                await Task.Run(simulator.WaitUntilQuiet, context.RequestAborted);
-                break;
+                await Task.Run(simulator.WaitUntilQuiet);
+                return null;
             case "POST /_sim/latency":
-                simulator.Latency = TimeSpan.FromMilliseconds(Int("ms"));
-                break;
+                // ?ms=: added before every API answer.
+                simulator.Latency = TimeSpan.FromMilliseconds(request.Int("ms"));
+                return null;
             case "POST /_sim/faults":
-                simulator.Faults = await ReadAsync<FaultSchedule>(context);
-                break;
-            case "POST /_sim/kustomer/generate":
-                simulator.Kustomer.GeneratedCount = Int("count");
-                break;
-            case "POST /_sim/kustomer/link-past-last-page":
-                simulator.Kustomer.LinkPastLastPage = bool.Parse(query["value"].ToString());
-                break;
-            case "POST /_sim/kustomer/customers":
-                // Body: one customer resource as the API serves it (type, id, attributes).
-                simulator.Kustomer.Add(await ReadTextAsync(context));
-                break;
-            case "POST /_sim/kustomer/clear":
-                simulator.Kustomer.Clear();
-                break;
-            case "POST /_sim/kustomer/quota":
-                // ?limit=&windowMs=, optional &reset=unix (x-ratelimit-reset as a Unix time) and
-                // &spent=N (requests others already made in a window that opens now).
-                simulator.KustomerQuota = Quota(query);
-                break;
-            case "GET /_sim/kustomer/quota":
-                await WriteAsync(context, Counts(simulator.KustomerQuota));
-                return;
-            case "POST /_sim/helpscout/quota":
-                // ?limit=&windowMs=, optional &spent=N, as for Kustomer.
-                simulator.HelpScoutQuota = Quota(query);
-                break;
-            case "GET /_sim/helpscout/quota":
-                await WriteAsync(context, Counts(simulator.HelpScoutQuota));
-                return;
-            case "POST /_sim/kustomer/timeline":
-                // Generated customers on a timeline (ChangeTimeline): ?count=&stepMs=[&origin=ISO 8601][&tieStart=&tieCount=].
-                simulator.Kustomer.UseTimeline(Timeline());
-                break;
-            case "GET /_sim/kustomer/changed-since":
-                // ?since=ISO 8601: ids of the customers changed at or after it as the store holds them now, oldest change first, ties by id.
-                await WriteAsync(context, new { ids = simulator.Kustomer.IdsChangedSince(DateTimeOffset.Parse(query["since"].ToString(), CultureInfo.InvariantCulture)) });
-                return;
-            case "POST /_sim/kustomer/list-shift":
-                // ?afterPages=&insert=: once that many list pages were served, copies of the first customer go in front (PageShift).
-                simulator.Kustomer.ListShift = Shift();
-                break;
-            case "POST /_sim/kustomer/search-shift":
-                // ?afterPages=[&insert=][&update=]: once that many search pages were served, the next search shifts its results (PageShift).
-                simulator.Kustomer.SearchShift = Shift();
-                break;
-            case "GET /_sim/kustomer/shifts":
-                // Pages served per route since the last reset, and whether each lever has fired.
-                await WriteAsync(context, new
-                {
-                    listPagesServed = simulator.Kustomer.ListPagesServed,
-                    searchPagesServed = simulator.Kustomer.SearchPagesServed,
-                    listShiftFired = simulator.Kustomer.ListShift?.Fired ?? false,
-                    searchShiftFired = simulator.Kustomer.SearchShift?.Fired ?? false,
-                });
-                return;
-            case "POST /_sim/kustomer/search-quota":
-                // ?limit=&windowMs=[&headers=on|off]: the search quota, and whether search answers carry its x-ratelimit-* headers (default on).
-                simulator.KustomerSearchQuota = new QuotaWindow(Int("limit"), TimeSpan.FromMilliseconds(Int("windowMs")));
-                simulator.KustomerSearchQuotaHeaders = query["headers"].ToString() != "off";
-                break;
-            case "GET /_sim/kustomer/search-quota":
-                // The search quota's counts so far, as for /_sim/kustomer/quota.
-                await WriteAsync(context, Counts(simulator.KustomerSearchQuota));
-                return;
-            case "POST /_sim/helpscout/timeline":
-                // Generated customers on a timeline, as for Kustomer; origin and step in whole seconds.
-                simulator.HelpScout.UseTimeline(Timeline());
-                break;
-            case "POST /_sim/helpscout/list-shift":
-                // ?afterPages=&insert=: once that many v2 list pages were served, copies of the first customer go in front.
-                simulator.HelpScout.ListShift = Shift();
-                break;
-            case "GET /_sim/helpscout/shifts":
-                // v2 list pages served since the last reset, and whether the lever has fired.
-                await WriteAsync(context, new { listPagesServed = simulator.HelpScout.ListPagesServed, listShiftFired = simulator.HelpScout.ListShift?.Fired ?? false });
-                return;
-            case "POST /_sim/helpscout/generate":
-                simulator.HelpScout.GeneratedCount = Int("count");
-                break;
-            case "POST /_sim/helpscout/customers":
-                // Body: one customer as the API serves it; ?mailbox= the mailbox it belongs to (default the main one).
-                simulator.HelpScout.Add(
-                    await ReadTextAsync(context),
-                    query.ContainsKey("mailbox") ? long.Parse(query["mailbox"].ToString(), CultureInfo.InvariantCulture) : HelpScout.HelpScoutStore.MainMailbox);
-                break;
-            case "POST /_sim/helpscout/expire-tokens":
-                simulator.HelpScout.ExpireTokens();
-                break;
-            case "POST /_sim/helpscout/revoke-tokens-at":
-                simulator.HelpScout.RevokeTokensAtRequest = Int("request");
-                break;
-            case "POST /_sim/helpscout/token-lifetime":
-                simulator.HelpScout.TokenLifetimeSeconds = Int("seconds");
-                break;
-            case "POST /_sim/helpscout/list-items-embedded":
-                simulator.HelpScout.ListItemsEmbedded = bool.Parse(query["value"].ToString());
-                break;
-            case "GET /_sim/helpscout/token-requests":
-                await WriteAsync(context, new { count = simulator.HelpScout.TokenRequests });
-                return;
+                // Body: a FaultSchedule (kinds by name).
+                simulator.Faults = await request.ReadAsync<FaultSchedule>();
+                return null;
             default:
-                context.Response.StatusCode = 404;
-                return;
+                return NotFound;
         }
-
-        context.Response.StatusCode = 204;
     }
 
-    private static QuotaWindow Quota(IQueryCollection query)
-    {
-        int Int(string name) => int.Parse(query[name].ToString(), CultureInfo.InvariantCulture);
-        var quota = new QuotaWindow(Int("limit"), TimeSpan.FromMilliseconds(Int("windowMs")))
-        {
-            ResetAsUnixTime = query["reset"].ToString() == "unix",
-        };
-        if (query.ContainsKey("spent") && Int("spent") > 0)
-        {
-            quota.Spend(Int("spent"), DateTimeOffset.UtcNow);
-        }
-
-        return quota;
-    }
-
-    // The quota's counts so far: limit, served and rejected (with 429); all 0 when there is none.
-    private static object Counts(QuotaWindow? quota) => new
-    {
-        limit = quota?.Limit ?? 0,
-        served = quota?.Served ?? 0,
-        rejected = quota?.Rejected ?? 0,
-    };
-
-    private static async Task<T?> ReadAsync<T>(HttpContext context) =>
-        await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);
-
-    private static async Task<string> ReadTextAsync(HttpContext context)
-    {
-        using var reader = new StreamReader(context.Request.Body);
-        return await reader.ReadToEndAsync(context.RequestAborted);
-    }
-
-    private static async Task WriteAsync<T>(HttpContext context, T value)
-    {
-        context.Response.ContentType = "application/json";
-        await JsonSerializer.SerializeAsync(context.Response.Body, value, Json, context.RequestAborted);
-    }
+    /// <summary>A quota's counts so far, all 0 when there is none.</summary>
+    public static QuotaCounts Counts(QuotaWindow? quota) => new(quota?.Limit ?? 0, quota?.Served ?? 0, quota?.Rejected ?? 0);
 }

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace CustomerTools.ApiSimulator;
 
-/// <summary>One request as the simulator received it, for tests to check what really went out.</summary>
+/// <summary>One request as the simulator received it (GET /_sim/requests), for tests to check what really went out.</summary>
 public sealed class RecordedRequest
 {
     public required string Method { get; init; }
@@ -39,7 +40,11 @@ public sealed class RecordedRequest
     /// <summary>The headers the simulator answered with (the quota headers, a scripted answer's…).</summary>
     public IReadOnlyDictionary<string, string> ResponseHeaders { get; set; } = new Dictionary<string, string>();
 
-    public string? Header(string name) => Headers.TryGetValue(name, out string? value) ? value : null;
+    /// <summary>A request header by name, in any case (also after the record went through JSON).</summary>
+    public string? Header(string name) => Find(Headers, name);
 
-    public string? ResponseHeader(string name) => ResponseHeaders.TryGetValue(name, out string? value) ? value : null;
+    public string? ResponseHeader(string name) => Find(ResponseHeaders, name);
+
+    private static string? Find(IReadOnlyDictionary<string, string> headers, string name) =>
+        headers.TryGetValue(name, out string? value) ? value : headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 }

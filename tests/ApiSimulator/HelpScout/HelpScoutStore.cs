@@ -206,6 +206,15 @@ public sealed class HelpScoutStore
         }
     }
 
+    /// <summary>Every customer's id in store order: copies a page shift put in front, fixtures, generated ones.</summary>
+    public IReadOnlyList<long> Ids()
+    {
+        lock (_gate)
+        {
+            return _copies.Concat(_customers).Select(c => c.Id).Concat(Enumerable.Range(0, _generatedCount).Select(HelpScoutFixtures.GeneratedId)).ToArray();
+        }
+    }
+
     /// <summary>Every customer, with the mailbox each belongs to: copies a page shift put in front, fixtures, generated ones.</summary>
     public IEnumerable<(JsonObject Json, long Mailbox)> All()
     {
