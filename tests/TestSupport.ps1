@@ -16,6 +16,8 @@ function Start-ApiSimulator {
     }
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     $start.ArgumentList.Add($SimulatorDll)
+    # It ends when its standard input closes: with this shell, even one that is killed.
+    $start.ArgumentList.Add('--exit-with-stdin')
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardInput = $true
     $start.UseShellExecute = $false

@@ -44,8 +44,8 @@ public sealed class SimulatorFixture : IDisposable
     }
 
     /// <summary>
-    /// <c>dotnet ApiSimulator.dll</c> (copied next to this assembly), which prints its address and
-    /// serves until its standard input closes, so it never outlives this process.
+    /// <c>dotnet ApiSimulator.dll --exit-with-stdin</c> (copied next to this assembly), which prints
+    /// its address and serves until its standard input closes, so it never outlives this process.
     /// </summary>
     public static SimulatorFixture StartProcess()
     {
@@ -56,6 +56,7 @@ public sealed class SimulatorFixture : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ApiSimulator.dll"));
+        start.ArgumentList.Add("--exit-with-stdin");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the simulator");
         string? line = process.StandardOutput.ReadLine();
         const string Prefix = "ApiSimulator listening on ";

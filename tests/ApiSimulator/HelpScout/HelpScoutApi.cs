@@ -195,9 +195,9 @@ internal sealed partial class HelpScoutApi
         if (!_store.ListItemsEmbedded)
         {
             customer.Remove("_embedded");
+            customer.Remove("_links");
         }
 
-        customer.Remove("_links");
         return customer;
     }
 

@@ -24,6 +24,8 @@ internal sealed class CustomerRecord
         .ToArray();
 
     private readonly int _generatedIndex;
+    private readonly IReadOnlyList<string> _phones = Array.Empty<string>();
+    private readonly IReadOnlyList<string> _externalIds = Array.Empty<string>();
     private string? _json;
 
     private CustomerRecord(string id, int generatedIndex, string? json, DateTimeOffset? createdAt, DateTimeOffset? updatedAt, string? name, string[] emails, IReadOnlyDictionary<string, object> custom)
@@ -51,10 +53,18 @@ internal sealed class CustomerRecord
     /// <summary>Custom attributes that are set: string, double, bool, or DateTimeOffset for names ending in "At".</summary>
     public IReadOnlyDictionary<string, object> Custom { get; }
 
-    /// <summary>For lookups by phone and external id (fixtures only, as before search existed).</summary>
-    public IReadOnlyList<string> Phones { get; private init; } = Array.Empty<string>();
+    /// <summary>For lookups by phone; a generated customer's is made when asked (lookups are rare, orgs large).</summary>
+    public IReadOnlyList<string> Phones
+    {
+        get => _generatedIndex >= 0 ? new[] { KustomerFixtures.GeneratedPhone(_generatedIndex) } : _phones;
+        private init => _phones = value;
+    }
 
-    public IReadOnlyList<string> ExternalIds { get; private init; } = Array.Empty<string>();
+    public IReadOnlyList<string> ExternalIds
+    {
+        get => _generatedIndex >= 0 ? new[] { KustomerFixtures.GeneratedExternalId(_generatedIndex) } : _externalIds;
+        private init => _externalIds = value;
+    }
 
     /// <summary>A customer resource as the API serves it (type, id, attributes).</summary>
     public static CustomerRecord FromJson(string resourceJson)

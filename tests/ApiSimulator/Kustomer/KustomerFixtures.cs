@@ -96,6 +96,11 @@ public static partial class KustomerFixtures
 
     public static string GeneratedEmail(int index) => "customer" + index.ToString(CultureInfo.InvariantCulture) + "@example.test";
 
+    /// <summary>Repeats every 10000 customers, as the template's does.</summary>
+    public static string GeneratedPhone(int index) => "+1415555" + (index % 10000).ToString("D4", CultureInfo.InvariantCulture);
+
+    public static string GeneratedExternalId(int index) => "ext-" + index.ToString(CultureInfo.InvariantCulture);
+
     public static string GeneratedTier(int index) => index % 3 == 0 ? "gold" : "silver";
 
     public static int GeneratedSeats(int index) => index % 100;

@@ -153,12 +153,13 @@ public sealed class KustomerStore
         return record?.Json();
     }
 
-    /// <summary>Fixtures whose email (case-insensitive), phone or external id equals the value.</summary>
+    /// <summary>Fixtures, added and generated customers (not a page shift's copies) whose email (case-insensitive), phone or external id equals the value.</summary>
     public IReadOnlyList<string> Lookup(string field, string value)
     {
         lock (_gate)
         {
-            return _fixtures.Where(f => field switch
+            Build();
+            return _fixtures.Concat(_generated!).Where(f => field switch
             {
                 "email" => f.Emails.Contains(value, StringComparer.OrdinalIgnoreCase),
                 "phone" => f.Phones.Contains(value, StringComparer.Ordinal),
