@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Kustomer;
+using CustomerTools.TestKit;
 using static CustomerTools.Benchmarks.Report;
 
 namespace CustomerTools.Benchmarks;
@@ -24,16 +25,16 @@ internal sealed class Figures : IDisposable
 
     private readonly SimulatorProcess _simulator;
     private readonly Report _report;
-    private readonly HostedSession _session;
+    private readonly PowerShellSession _session;
 
     public Figures(SimulatorProcess simulator, Report report)
     {
         _simulator = simulator;
         _report = report;
-        _session = new HostedSession(allCmdlets: true);
+        _session = PowerShellSession.WithAllCmdlets();
         _session.ConnectKustomer(simulator.BaseUri);
         _session.Set("base", simulator.BaseUri.ToString());
-        _session.Set("key", HostedSession.Key);
+        _session.Set("key", KustomerStore.ValidKey);
     }
 
     private static string[] Ids(int count) => Enumerable.Range(0, count).Select(KustomerFixtures.GeneratedId).ToArray();
@@ -57,25 +58,25 @@ internal sealed class Figures : IDisposable
         // work (the runspaces ForEach-Object -Parallel leaves behind) is not timed in another's run.
         for (int i = 0; i < 4; i++)
         {
-            _session.Run($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit} | Out-Null");
+            _session.InvokeStrict($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit} | Out-Null");
         }
 
         var fast = new List<(Run Run, string Timeline)>();
         for (int i = 0; i < 3; i++)
         {
             _simulator.Reset(BulkLatencyMs, BulkIds);
-            Run run = Measure.Once(_simulator, () => InOrder(ids, _session.Run($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit}")));
-            fast.Add((run, _simulator.Send($"timeline {ThrottleLimit}") + " maxInFlight=" + _simulator.Stats()["maxInFlight"]));
+            Run run = Measure.Once(_simulator, () => InOrder(ids, _session.InvokeStrict($"Get-KustomerCustomer -Id $ids -ThrottleLimit {ThrottleLimit}")));
+            fast.Add((run, _simulator.Timeline(ThrottleLimit) + " maxInFlight=" + _simulator.Stats()["maxInFlight"]));
         }
 
         _session.Set("ids", warm);
-        _session.Run($"& {{ {parallel} }} | Out-Null");
+        _session.InvokeStrict($"& {{ {parallel} }} | Out-Null");
         _session.Set("ids", ids);
         var fanOut = new List<(Run Run, string Timeline)>();
         for (int i = 0; i < 3; i++)
         {
             _simulator.Reset(BulkLatencyMs, BulkIds);
-            Run run = Measure.Once(_simulator, () => EachOnce(ids, _session.Run($"& {{ {parallel} }}")));
+            Run run = Measure.Once(_simulator, () => EachOnce(ids, _session.InvokeStrict($"& {{ {parallel} }}")));
             fanOut.Add((run, "maxInFlight=" + _simulator.Stats()["maxInFlight"]));
         }
 
@@ -93,11 +94,11 @@ internal sealed class Figures : IDisposable
         _report.Detail($"2  ForEach-Object -Parallel {{ Invoke-RestMethod }} -ThrottleLimit {ThrottleLimit}, 3 runs: {string.Join(", ", fanOut.Select(f => S(f.Run.Elapsed) + " (CPU " + Ms(f.Run.ClientCpu) + ")"))}; median: {Describe(tParallel)}; simulator: {parallelMedian.Timeline}");
 
         _session.Set("ids", warm);
-        _session.Run($"& {{ {Scripts.RestMethodById} }} | Out-Null");
+        _session.InvokeStrict($"& {{ {Scripts.RestMethodById} }} | Out-Null");
         _session.Set("ids", ids);
         _simulator.Reset(BulkLatencyMs, BulkIds);
-        Run loop = Measure.Once(_simulator, () => InOrder(ids, _session.Run($"& {{ {Scripts.RestMethodById} }}")));
-        _report.Detail($"1  foreach ($id in $ids) {{ Invoke-RestMethod }}: {Describe(loop)}; per request {Ms(loop.Elapsed / BulkIds)} for {BulkLatencyMs} ms of latency; simulator: {_simulator.Send("timeline 1")}");
+        Run loop = Measure.Once(_simulator, () => InOrder(ids, _session.InvokeStrict($"& {{ {Scripts.RestMethodById} }}")));
+        _report.Detail($"1  foreach ($id in $ids) {{ Invoke-RestMethod }}: {Describe(loop)}; per request {Ms(loop.Elapsed / BulkIds)} for {BulkLatencyMs} ms of latency; simulator: {_simulator.Timeline(1)}");
 
         var ideal = TimeSpan.FromMilliseconds((double)BulkIds * BulkLatencyMs / ThrottleLimit);
         double vsLoop = loop.Elapsed / t16.Elapsed;
@@ -239,7 +240,7 @@ internal sealed class Figures : IDisposable
 
     private int Count(string script, int expected)
     {
-        int count = (int)_session.Run(script).Single().BaseObject;
+        int count = (int)_session.InvokeStrict(script).Single().BaseObject;
         return count == expected ? count : throw new InvalidOperationException($"expected {expected} customers, got {count}: {script}");
     }
 }

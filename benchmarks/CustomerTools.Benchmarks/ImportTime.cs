@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using CustomerTools.TestKit;
 using static CustomerTools.Benchmarks.Report;
 
 namespace CustomerTools.Benchmarks;
@@ -39,7 +40,7 @@ internal static class ImportTime
         try
         {
             var firstModule = Enumerable.Range(0, FreshProcesses).Select(_ => Probe(ModuleLocation.ModuleFolder)).ToList();
-            var firstDll = Enumerable.Range(0, FreshProcesses).Select(_ => Probe(ModuleLocation.CoreAssembly)).ToList();
+            var firstDll = Enumerable.Range(0, FreshProcesses).Select(_ => Probe(ModuleLocation.Assembly(ModuleLocation.Core))).ToList();
             var firstEmpty = Enumerable.Range(0, FreshProcesses).Select(_ => Probe(empty)).ToList();
 
             var opens = new List<TimeSpan>();
@@ -50,7 +51,7 @@ internal static class ImportTime
             for (int i = 0; i < WarmUp + Runs; i++)
             {
                 var (open, module) = TimeImport(ModuleLocation.ModuleFolder);
-                var (_, dll) = TimeImport(ModuleLocation.CoreAssembly);
+                var (_, dll) = TimeImport(ModuleLocation.Assembly(ModuleLocation.Core));
                 var (_, none) = TimeImport(empty);
                 var (_, unformatted) = TimeImport(noFormat);
                 if (i >= WarmUp)
@@ -98,7 +99,7 @@ internal static class ImportTime
     private static (TimeSpan Open, TimeSpan Import) TimeImport(string path)
     {
         var watch = Stopwatch.StartNew();
-        using var session = new HostedSession(allCmdlets: false, importModule: false);
+        using var session = new PowerShellSession(importModule: false);
         TimeSpan open = watch.Elapsed;
         watch.Restart();
         session.Import(path);

@@ -16,6 +16,7 @@ using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Http;
 using CustomerTools.Kustomer;
 
+using CustomerTools.TestKit;
 namespace CustomerTools.Benchmarks;
 
 /// <summary>
@@ -55,7 +56,7 @@ public class PageMappingBenchmarks
         _pageWithoutCustom = Encoding.UTF8.GetBytes(Regex.Replace(Encoding.UTF8.GetString(_page), "\"custom\":\\{[^{}]*\\}", "\"custom\":null"));
         var baseUri = new Uri("http://127.0.0.1:9/");
         _http = new ApiHttpClient(baseUri, KustomerErrorText.Profile("US"), TimeSpan.FromSeconds(30), 0, new InMemoryHandler(_page));
-        _client = new KustomerClient(_http, new StaticBearerAuthenticator(HostedSession.Secure(HostedSession.Key), _http.Scrubber));
+        _client = new KustomerClient(_http, new StaticBearerAuthenticator(PowerShellSession.Secure(KustomerStore.ValidKey), _http.Scrubber));
         _pageUri = _client.ListPage(1, PageSize);
         int mapped = Module_deserialize_and_map();
         int baseline = JsonDocument_to_PSObject();

@@ -1,9 +1,11 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Runtime.InteropServices;
 using CustomerTools.Benchmarks;
+using CustomerTools.TestKit;
 using static CustomerTools.Benchmarks.Report;
 
 // dotnet run -c Release --project benchmarks/CustomerTools.Benchmarks [-- figure numbers, e.g. 1 5]
@@ -11,17 +13,15 @@ using static CustomerTools.Benchmarks.Report;
 // figures table. See BENCHMARKS.md.
 switch (args.FirstOrDefault())
 {
-    case SimulatorHost.Argument:
-        return await SimulatorHost.RunAsync();
     case ImportTime.ProbeArgument when args.Length == 2:
         return ImportTime.RunProbe(args[1]);
     case MicroBenchmark.Argument:
         return MicroBenchmark.RunChild();
 }
 
-if (!ModuleLocation.IsBuilt)
+if (!File.Exists(ModuleLocation.Manifest) || !File.Exists(ModuleLocation.Assembly(ModuleLocation.Core)))
 {
-    Console.Error.WriteLine($"The module is not built: {ModuleLocation.Manifest} or {ModuleLocation.CoreAssembly} is missing.");
+    Console.Error.WriteLine($"The module is not built: {ModuleLocation.Manifest} or {ModuleLocation.Assembly(ModuleLocation.Core)} is missing.");
     Console.Error.WriteLine("Build it first, from the repo root:  dotnet build CustomerPS.sln -c Release");
     return 2;
 }

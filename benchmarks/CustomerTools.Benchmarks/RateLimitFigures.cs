@@ -7,6 +7,7 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.HelpScout;
 using CustomerTools.Kustomer;
+using CustomerTools.TestKit;
 using static CustomerTools.Benchmarks.Report;
 
 namespace CustomerTools.Benchmarks;
@@ -28,7 +29,7 @@ internal sealed class RateLimitFigures : IDisposable
 
     private readonly SimulatorProcess _simulator;
     private readonly Report _report;
-    private readonly HostedSession _session = new(allCmdlets: false);
+    private readonly PowerShellSession _session = new();
 
     public RateLimitFigures(SimulatorProcess simulator, Report report)
     {
@@ -52,7 +53,7 @@ internal sealed class RateLimitFigures : IDisposable
     private void QuotaUse(Service service, int limit, string dialect)
     {
         object[] ids = Prepare(service, Requests);
-        _simulator.Send($"quota {service.Quota} {limit} {WindowMs}");
+        _simulator.Quota(service.Quota, limit, WindowMs);
         var (run, output, errors) = Timed(service);
 
         var stats = _simulator.Stats(service.Quota);
@@ -80,7 +81,7 @@ internal sealed class RateLimitFigures : IDisposable
     private void IdleAfter429(Service service, int limit, bool unixReset)
     {
         object[] ids = Prepare(service, IdleIds);
-        _simulator.Send($"quota {service.Quota} {limit} {WindowMs} {limit}{(unixReset ? " unix" : string.Empty)}");
+        _simulator.Quota(service.Quota, limit, WindowMs, spent: limit, unixReset);
         var (run, output, errors) = Timed(service);
 
         var gaps = _simulator.Gaps();
@@ -97,7 +98,7 @@ internal sealed class RateLimitFigures : IDisposable
         ErrorRecord[] errors = Array.Empty<ErrorRecord>();
         Run run = Measure.Once(_simulator, () =>
         {
-            (output, errors) = _session.RunAllowingErrors($"{service.Command} -Id $ids -ThrottleLimit {ThrottleLimit}");
+            (output, errors) = _session.Invoke($"{service.Command} -Id $ids -ThrottleLimit {ThrottleLimit}");
             return output.Count;
         });
         return (run, output, errors);
@@ -110,13 +111,14 @@ internal sealed class RateLimitFigures : IDisposable
     private object[] Prepare(Service service, int count)
     {
         _simulator.Reset(LatencyMs, count);
-        _simulator.Send("helpscout-customers " + count.ToString(Culture));
-        ServiceConnection connection = service == Service.Kustomer ? _session.ConnectKustomer(_simulator.BaseUri) : _session.ConnectHelpScout(_simulator.BaseUri);
+        _simulator.HelpScoutCustomers(count);
+        var connected = service == Service.Kustomer ? _session.ConnectKustomer(_simulator.BaseUri, more: "-PassThru") : _session.ConnectHelpScout(_simulator.BaseUri, "-PassThru");
+        var connection = (ServiceConnection)connected.Output.Single().BaseObject;
         connection.Http.Pacer.AssumedWindow = Window;
         object[] ids = Enumerable.Range(0, count).Select(service.GeneratedId).ToArray();
         _session.Set("ids", ids);
-        _session.Run($"{service.Command} -Id $ids -ThrottleLimit {ThrottleLimit} | Out-Null");
-        _simulator.Send("clear-requests");
+        _session.InvokeStrict($"{service.Command} -Id $ids -ThrottleLimit {ThrottleLimit} | Out-Null");
+        _simulator.Client.ClearRequests();
         return ids;
     }
 

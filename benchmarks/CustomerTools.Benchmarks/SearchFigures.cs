@@ -4,6 +4,7 @@ using System.Linq;
 using CustomerTools.ApiSimulator;
 using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Kustomer;
+using CustomerTools.TestKit;
 using static CustomerTools.Benchmarks.Report;
 
 namespace CustomerTools.Benchmarks;
@@ -23,19 +24,19 @@ internal sealed class SearchFigures : IDisposable
 
     // A search quota large enough not to be the subject here: with the documented 100 a minute, 120
     // searches would take over a minute whatever the module did (the tests check that pacing).
-    private const string RoomySearchQuota = "search-quota 100000 60000 on";
+    private const int RoomySearchQuota = 100_000;
 
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(1);
 
     private readonly SimulatorProcess _simulator;
     private readonly Report _report;
-    private readonly HostedSession _session;
+    private readonly PowerShellSession _session;
 
     public SearchFigures(SimulatorProcess simulator, Report report)
     {
         _simulator = simulator;
         _report = report;
-        _session = new HostedSession(importModule: true, allCmdlets: false);
+        _session = new PowerShellSession();
         _session.ConnectKustomer(simulator.BaseUri);
     }
 
@@ -49,7 +50,7 @@ internal sealed class SearchFigures : IDisposable
         Reset(LatencyMs);
 
         // Warm up the search path (the listing's JIT is warm from the other figures, or not: it is the baseline).
-        _session.Run("Get-KustomerCustomer -UpdatedSince $since | Out-Null");
+        _session.InvokeStrict("Get-KustomerCustomer -UpdatedSince $since | Out-Null");
 
         Reset(LatencyMs);
         string[] found = Array.Empty<string>();
@@ -147,18 +148,17 @@ internal sealed class SearchFigures : IDisposable
 
     private void Reset(int latencyMs)
     {
-        _simulator.Send("reset");
-        _simulator.Send($"latency {latencyMs}");
-        _simulator.Send($"org-timeline {Org} {(int)Step.TotalMilliseconds}");
-        _simulator.Send(RoomySearchQuota);
+        _simulator.Reset(latencyMs);
+        _simulator.Client.Kustomer.UseTimeline(new ChangeTimeline(Org, Step));
+        _simulator.Client.Kustomer.SearchQuota(RoomySearchQuota, TimeSpan.FromMinutes(1));
     }
 
     private string[] Ids(string script) =>
-        _session.Run(script).Select(o => ((KustomerCustomer)o.BaseObject).Id).ToArray();
+        _session.InvokeStrict(script).Select(o => ((KustomerCustomer)o.BaseObject).Id).ToArray();
 
     private int Count(string script)
     {
-        int count = (int)_session.Run(script).Single().BaseObject;
+        int count = (int)_session.InvokeStrict(script).Single().BaseObject;
         return count == ManyChanged ? count : throw new InvalidOperationException($"expected {ManyChanged} customers, got {count}: {script}");
     }
 

@@ -37,6 +37,9 @@ public sealed record KustomerShifts(int ListPagesServed, int SearchPagesServed, 
 /// <summary>Help Scout list pages served since the last reset, and whether the lever has fired.</summary>
 public sealed record HelpScoutShifts(int ListPagesServed, bool ListShiftFired);
 
+/// <summary>POST /_sim/helpscout/issue-token: a token the simulated account accepts.</summary>
+public sealed record IssuedToken(string Token);
+
 /// <summary>Help Scout token requests (refused ones too) since the last reset, and every token issued.</summary>
 public sealed record TokenCounts(int Requests, string[] Issued);
 

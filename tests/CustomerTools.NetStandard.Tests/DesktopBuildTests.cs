@@ -6,6 +6,7 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.HelpScout;
 using CustomerTools.Kustomer;
+using CustomerTools.TestKit;
 using Xunit;
 
 namespace CustomerTools.Tests;
@@ -13,12 +14,12 @@ namespace CustomerTools.Tests;
 /// <summary>The Windows PowerShell 5.1 build does the same job as the PowerShell 7 one.</summary>
 public sealed class DesktopBuildTests : IClassFixture<SimulatorFixture>, IDisposable
 {
-    private readonly Simulator _sim;
+    private readonly SimulatorClient _sim;
     private readonly PowerShellSession _ps = new();
 
     public DesktopBuildTests(SimulatorFixture fixture)
     {
-        _sim = fixture.Simulator;
+        _sim = fixture.Client;
         _sim.Reset();
     }
 
@@ -29,7 +30,7 @@ public sealed class DesktopBuildTests : IClassFixture<SimulatorFixture>, IDispos
     {
         var result = _ps.Run("(Get-Command Get-KustomerCustomer).ImplementingType.Assembly.Location");
 
-        Assert.Equal(ModuleLocation.DesktopAssembly, result.Output.Single().BaseObject);
+        Assert.Equal(ModuleLocation.Assembly(ModuleLocation.Desktop), result.Output.Single().BaseObject);
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class DesktopBuildTests : IClassFixture<SimulatorFixture>, IDispos
     [Fact]
     public void Kustomer_listing_pages_with_first_and_skip()
     {
-        _sim.Kustomer.GeneratedCount = 30;
+        _sim.Kustomer.Generate(30);
         var result = _ps.Run($"Connect-Kustomer -ApiKey $key -BaseUri '{_sim.BaseUri}'; Get-KustomerCustomer -All -PageSize 10 -Skip 5 -First 12",
             ("key", PowerShellSession.Secure(KustomerStore.ValidKey)));
 
@@ -69,7 +70,7 @@ public sealed class DesktopBuildTests : IClassFixture<SimulatorFixture>, IDispos
         Assert.Null(result.Fatal);
         Assert.Equal(new[] { HelpScoutFixtures.FullId, HelpScoutFixtures.FullId }, result.Objects<HelpScoutCustomer>().Select(c => c.Id).ToArray());
         Assert.StartsWith("CustomerNotFound,", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Equal(2, _sim.HelpScout.TokenRequests);
+        Assert.Equal(2, _sim.HelpScout.Tokens().Requests);
     }
 
     [Fact]

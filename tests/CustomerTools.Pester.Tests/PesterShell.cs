@@ -5,7 +5,7 @@ using System.Linq;
 using System.Reflection;
 using System.Text;
 using System.Threading.Tasks;
-using CustomerTools.Testing;
+using CustomerTools.TestKit;
 
 namespace CustomerTools.PesterTests;
 
@@ -22,10 +22,10 @@ internal static class PesterShell
 
     public static string Executable { get; } = Path.Combine(Metadata("PwshFolder"), OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh");
 
-    public static string TestsFolder { get; } = Path.Combine(ModuleFiles.RepoRoot, "tests");
+    public static string TestsFolder { get; } = Path.Combine(ModuleLocation.RepoRoot, "tests");
 
     /// <summary>Where each file's JUnit result, Pester's output and its counts go (read by .ci/run).</summary>
-    public static string ResultsFolder { get; } = Path.Combine(ModuleFiles.RepoRoot, "TestResults", "Pester");
+    public static string ResultsFolder { get; } = Path.Combine(ModuleLocation.RepoRoot, "TestResults", "Pester");
 
     /// <summary>Runs the script with these arguments; the result holds the exit code and all it wrote.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, params string[] arguments)
@@ -41,7 +41,7 @@ internal static class PesterShell
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
-            WorkingDirectory = ModuleFiles.RepoRoot,
+            WorkingDirectory = ModuleLocation.RepoRoot,
         };
         foreach (string argument in new[] { "-NoProfile", "-NonInteractive", "-File", Path.Combine(AppContext.BaseDirectory, "Invoke-PesterForXunit.ps1") }.Concat(arguments))
         {

@@ -8,6 +8,8 @@ using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>-ThrottleLimit: concurrent requests, results in input order, written only from the pipeline thread.</summary>
@@ -19,7 +21,7 @@ public sealed class ConcurrencyTests : ModuleTest
         : base(fixture)
     {
         ConnectKustomer();
-        Sim.Kustomer.GeneratedCount = 60;
+        Sim.Kustomer.Generate(60);
         _ids = Enumerable.Range(0, 60).Select(KustomerFixtures.GeneratedId).ToArray();
     }
 
@@ -29,23 +31,23 @@ public sealed class ConcurrencyTests : ModuleTest
     [InlineData(16)]
     public void Requests_run_concurrently_up_to_the_limit_and_no_further(int limit)
     {
-        Sim.Latency = TimeSpan.FromMilliseconds(40);
+        Sim.Latency(TimeSpan.FromMilliseconds(40));
 
         var result = Ps.Run($"Get-KustomerCustomer -Id $ids -ThrottleLimit {limit}", ("ids", _ids));
 
         Assert.Equal(_ids, result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
-        Assert.InRange(Sim.MaxInFlight, Math.Min(limit, 2), limit);
+        Assert.InRange(Sim.InFlight().MaxInFlight, Math.Min(limit, 2), limit);
     }
 
     [Fact]
     public void Input_piped_one_item_at_a_time_still_runs_concurrently()
     {
-        Sim.Latency = TimeSpan.FromMilliseconds(100);
+        Sim.Latency(TimeSpan.FromMilliseconds(100));
 
         var result = Ps.Run("$ids | ForEach-Object { [System.Threading.Thread]::Sleep(5); $_ } | Get-KustomerCustomer -ThrottleLimit 8", ("ids", _ids.Take(24).ToArray()));
 
         Assert.Equal(_ids.Take(24), result.Objects<KustomerCustomer>().Select(c => c.Id));
-        Assert.InRange(Sim.MaxInFlight, 4, 8);
+        Assert.InRange(Sim.InFlight().MaxInFlight, 4, 8);
     }
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class ConcurrencyTests : ModuleTest
     [Fact]
     public void Results_are_written_as_soon_as_their_turn_comes_not_after_the_whole_batch()
     {
-        Sim.Latency = TimeSpan.FromMilliseconds(20);
+        Sim.Latency(TimeSpan.FromMilliseconds(20));
 
         var firstSeenAt = Ps.Run("Get-KustomerCustomer -Id $ids -ThrottleLimit 2 | ForEach-Object { $sim.Requests.Count }", ("ids", _ids), ("sim", Sim))
             .Output.Select(o => (int)o.BaseObject).First();
@@ -78,7 +80,7 @@ public sealed class ConcurrencyTests : ModuleTest
     [Fact]
     public void Every_input_gives_exactly_one_object_or_one_error_in_input_order()
     {
-        Sim.Latency = TimeSpan.FromMilliseconds(10);
+        Sim.Latency(TimeSpan.FromMilliseconds(10));
         string[] inputs = _ids.Take(30).Select((id, i) => i % 7 == 3 ? "bad-" + i : i % 5 == 2 ? "ffffffffffffffffffff" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) : id).ToArray();
 
         var result = Ps.Run("$ids | Get-KustomerCustomer -ThrottleLimit 8 2>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_.TargetObject } else { $_.Id } }", ("ids", inputs));
@@ -89,7 +91,7 @@ public sealed class ConcurrencyTests : ModuleTest
     [Fact]
     public void Nothing_is_written_from_a_worker_thread()
     {
-        Sim.Latency = TimeSpan.FromMilliseconds(15);
+        Sim.Latency(TimeSpan.FromMilliseconds(15));
         Sim.Script(new ScriptedAnswer { PathContains = _ids[5], Status = 503, Times = 2 });
         var threads = new ConcurrentBag<int>();
         using var ps = PowerShell.Create();

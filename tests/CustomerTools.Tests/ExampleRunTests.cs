@@ -8,6 +8,8 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed class ExampleRunTests : ModuleTest
     {
         using var folder = new TestFolder();
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        Sim.Kustomer.GeneratedCount = 150;
+        Sim.Kustomer.Generate(150);
         Sim.Kustomer.Add(Resource("cc00000000000000000000a1", "Changed Today", "today@example.test", now, """["gold","renewal"]"""));
         Sim.Kustomer.Add(Resource("cc00000000000000000000a2", "Changed An Hour Ago", "hour@example.test", now.AddHours(-1), "[]"));
         Sim.Kustomer.Add(Resource("cc00000000000000000000a3", "Changed Last Week", "week@example.test", now.AddDays(-8), "[]"));
@@ -51,7 +53,7 @@ public sealed class ExampleRunTests : ModuleTest
         Assert.Equal(now.ToUnixTimeMilliseconds(), Bookmark(csv + ".bookmark").ToUnixTimeMilliseconds());
         PSObject summary = Assert.Single(result.Output);
         Assert.Equal(2, summary.Properties["Exported"].Value);
-        Assert.All(Sim.Requests, r => Assert.Equal("/v1/customers/search", r.RawPath));
+        Assert.All(Sim.Requests(), r => Assert.Equal("/v1/customers/search", r.RawPath));
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class ExampleRunTests : ModuleTest
         // At or after the bookmark: the customer of the bookmark's instant comes again, then the new one.
         Assert.Equal(new[] { "cc00000000000000000000a1", "cc00000000000000000000a4" }, ReadCsv(csv).Select(r => Cell(r, "Id")).ToArray());
         Assert.Equal(now.ToUnixTimeMilliseconds(), Bookmark(bookmark).ToUnixTimeMilliseconds());
-        string body = Sim.Requests[^1].Body;
+        string body = Sim.Requests()[^1].Body;
         Assert.Contains(now.AddMinutes(-30).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), body, StringComparison.Ordinal);
 
         Sim.Kustomer.Clear();
@@ -114,7 +116,7 @@ public sealed class ExampleRunTests : ModuleTest
         using var folder = new TestFolder();
         // Only generated customers: number i is VIP when i % 5 == 0, gold when i % 3 == 0, with i % 100 seats.
         Sim.Kustomer.Clear();
-        Sim.Kustomer.GeneratedCount = 40;
+        Sim.Kustomer.Generate(40);
         ConnectKustomer();
 
         string csv = folder.File("vip.csv");
@@ -140,7 +142,7 @@ public sealed class ExampleRunTests : ModuleTest
         Sim.Kustomer.Clear();
         Sim.Kustomer.UseTimeline(timeline);
         string[] changed = timeline.IndicesChangedSince(DateTimeOffset.UtcNow.AddDays(-1)).Select(KustomerFixtures.GeneratedId).ToArray();
-        Sim.KustomerQuota = new QuotaWindow(2, TimeSpan.FromSeconds(1));
+        Sim.Kustomer.Quota(2, TimeSpan.FromSeconds(1));
         Sim.Script(new ScriptedAnswer { PathContains = "/v1/customers/search", Status = 429, Headers = new() { ["Retry-After"] = "1" }, Times = 2 });
 
         var (exitCode, result) = RunNightlySync(folder, KustomerStore.ValidKey, "-FirstRunDays 1");

@@ -6,6 +6,8 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>

@@ -10,6 +10,8 @@ using CustomerTools.Kustomer;
 using Xunit;
 using Xunit.Abstractions;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>
@@ -38,7 +40,7 @@ public sealed class FaultMatrixTests : ModuleTest
     [Fact]
     public void Kustomer_under_every_fault()
     {
-        Sim.Kustomer.GeneratedCount = Inputs;
+        Sim.Kustomer.Generate(Inputs);
         var connection = Assert.Single(ConnectKustomer(more: $"-PassThru -MaxRetries {MaxRetries} -TimeoutSec 3").Objects<KustomerConnection>());
         connection.Http.Clock = _clock;
         string[] ids = Enumerable.Range(0, Inputs).Select(KustomerFixtures.GeneratedId).ToArray();
@@ -49,22 +51,22 @@ public sealed class FaultMatrixTests : ModuleTest
     [Fact]
     public void HelpScout_under_every_fault_with_the_token_revoked_halfway()
     {
-        Sim.HelpScout.GeneratedCount = Inputs;
+        Sim.HelpScout.Generate(Inputs);
         var connection = Assert.Single(ConnectHelpScout($"-PassThru -MaxRetries {MaxRetries} -TimeoutSec 3").Objects<HelpScoutConnection>());
         connection.Http.Clock = _clock;
         long[] ids = Enumerable.Range(0, Inputs).Select(HelpScoutFixtures.GeneratedId).ToArray();
-        Sim.HelpScout.RevokeTokensAtRequest = Inputs / 2;
+        Sim.HelpScout.RevokeTokensAt(Inputs / 2);
 
         Check("Help Scout", ids.Cast<object>().ToArray(), id => $"/v2/customers/{id}", "$ids | Get-HelpScoutCustomer -ThrottleLimit 8", ids);
 
-        Assert.Contains(Sim.Requests, r => r.Status == 401);
-        Assert.Equal(2, Sim.HelpScout.TokenRequests);
+        Assert.Contains(Sim.Requests(), r => r.Status == 401);
+        Assert.Equal(2, Sim.HelpScout.Tokens().Requests);
     }
 
     private void Check(string service, object[] inputs, Func<object, string> path, string pipeline, object ids)
     {
         Sim.ClearRequests();
-        Sim.Faults = _schedule;
+        Sim.Faults(_schedule);
         DateTimeOffset start = _clock.UtcNow;
         var watch = Stopwatch.StartNew();
 
@@ -76,7 +78,7 @@ public sealed class FaultMatrixTests : ModuleTest
         var outcomes = result.Output.Select(o => (object[])o.BaseObject).Select(pair => (Input: pair[0], Outcome: (string)pair[1])).ToArray();
         Assert.Equal(inputs, outcomes.Select(o => o.Input).ToArray());
 
-        var requests = Sim.Requests.ToLookup(r => r.RawTarget);
+        var requests = Sim.Requests().ToLookup(r => r.RawTarget);
         var expected = outcomes.ToDictionary(o => o.Input, o => Expected(path(o.Input), requests[path(o.Input)]));
         var matrix = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
         var mismatches = new List<string>();

@@ -5,6 +5,8 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.HelpScout;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Get-HelpScoutCustomer -ModifiedSince: oldest change first, each customer once even when pages shift.</summary>
@@ -35,7 +37,7 @@ public sealed class HelpScoutChangesTests : ModuleTest
 
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
         Assert.Equal(expected, result.Objects<HelpScoutCustomer>().Select(c => c.Id).ToArray());
-        var first = Sim.Requests.First(r => r.RawPath == "/v2/customers");
+        var first = Sim.Requests().First(r => r.RawPath == "/v2/customers");
         Assert.Equal("modifiedAt", first.Query["sortField"]);
         Assert.Equal("asc", first.Query["sortOrder"]);
         Assert.Equal(since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), first.Query["modifiedSince"]);
@@ -46,7 +48,7 @@ public sealed class HelpScoutChangesTests : ModuleTest
     {
         Ps.Run("Get-HelpScoutCustomer -All -First 1 | Out-Null");
 
-        var request = Assert.Single(Sim.Requests, r => r.RawPath == "/v2/customers");
+        var request = Assert.Single(Sim.Requests(), r => r.RawPath == "/v2/customers");
         Assert.False(request.Query.ContainsKey("sortField"));
         Assert.False(request.Query.ContainsKey("sortOrder"));
     }
@@ -56,12 +58,12 @@ public sealed class HelpScoutChangesTests : ModuleTest
     {
         DateTimeOffset since = ChangeTimeline.DefaultOrigin + (Step * (Account - 200));
         long[] expected = _timeline.IndicesChangedSince(since).Select(HelpScoutFixtures.GeneratedId).ToArray();
-        Sim.HelpScout.ListShift = new PageShift(afterPages: 1, insert: 2);
+        Sim.HelpScout.ListShift(afterPages: 1, insert: 2);
 
         var result = Ps.Run("Get-HelpScoutCustomer -ModifiedSince $since", ("since", since));
 
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
-        Assert.True(Sim.HelpScout.ListShift.Fired);
+        Assert.True(Sim.HelpScout.Shifts().ListShiftFired);
         Assert.Equal(expected, result.Objects<HelpScoutCustomer>().Select(c => c.Id).ToArray());
     }
 }

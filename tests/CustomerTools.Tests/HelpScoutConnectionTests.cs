@@ -6,6 +6,8 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.HelpScout;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Connect-HelpScout's three ways in, the token's life, and what never leaks.</summary>
@@ -25,7 +27,7 @@ public sealed class HelpScoutConnectionTests : ModuleTest
         Assert.Equal("ClientCredentials", connection.AuthenticationType);
         Assert.Equal(HelpScoutStore.AppId, connection.ClientId);
         Assert.InRange(connection.TokenExpiresAt!.Value, DateTimeOffset.UtcNow.AddHours(47), DateTimeOffset.UtcNow.AddHours(49));
-        var token = Assert.Single(Sim.Requests);
+        var token = Assert.Single(Sim.Requests());
         Assert.Equal("POST", token.Method);
         Assert.Equal("/v2/oauth2/token", token.RawPath);
         Assert.StartsWith("application/x-www-form-urlencoded", token.Header("Content-Type"), StringComparison.Ordinal);
@@ -44,13 +46,13 @@ public sealed class HelpScoutConnectionTests : ModuleTest
 
         Assert.Null(result.Fatal);
         Assert.Equal(HelpScoutFixtures.FullId, Assert.Single(result.Objects<HelpScoutCustomer>()).Id);
-        Assert.Equal(1, Sim.HelpScout.TokenRequests);
+        Assert.Equal(1, Sim.HelpScout.Tokens().Requests);
     }
 
     [Fact]
     public void An_access_token_is_used_as_is_without_a_token_request()
     {
-        string token = Sim.HelpScout.IssueToken(DateTimeOffset.UtcNow);
+        string token = Sim.HelpScout.IssueToken();
         var result = Ps.Run(
             $"Connect-HelpScout -AccessToken $token -BaseUri '{Sim.BaseUri}' -PassThru; Get-HelpScoutCustomer -Id {HelpScoutFixtures.FullId}",
             ("token", PowerShellSession.Secure(token)));
@@ -122,7 +124,7 @@ public sealed class HelpScoutConnectionTests : ModuleTest
         Assert.Null(result.Fatal);
         Assert.Empty(result.Errors);
         Assert.Equal(ids, result.Objects<HelpScoutCustomer>().Select(c => c.Id).ToArray());
-        Assert.Equal(2, Sim.HelpScout.TokenRequests);
+        Assert.Equal(2, Sim.HelpScout.Tokens().Requests);
         Assert.Contains(result.Verbose, v => v.Contains("refused the access token (401)", StringComparison.Ordinal));
     }
 
@@ -130,7 +132,7 @@ public sealed class HelpScoutConnectionTests : ModuleTest
     public void Many_concurrent_requests_meeting_an_expired_token_trigger_one_renewal()
     {
         ConnectHelpScout();
-        Sim.HelpScout.GeneratedCount = 40;
+        Sim.HelpScout.Generate(40);
         Sim.HelpScout.ExpireTokens();
         long[] ids = Enumerable.Range(0, 40).Select(i => HelpScoutFixtures.GeneratedId(i)).ToArray();
 
@@ -138,13 +140,13 @@ public sealed class HelpScoutConnectionTests : ModuleTest
 
         Assert.Null(result.Fatal);
         Assert.Equal(ids, result.Objects<HelpScoutCustomer>().Select(c => c.Id).ToArray());
-        Assert.Equal(2, Sim.HelpScout.TokenRequests);
+        Assert.Equal(2, Sim.HelpScout.Tokens().Requests);
     }
 
     [Fact]
     public void A_token_is_renewed_shortly_before_it_expires_without_waiting_for_a_401()
     {
-        Sim.HelpScout.TokenLifetimeSeconds = 3600;
+        Sim.HelpScout.TokenLifetime(TimeSpan.FromSeconds(3600));
         var connection = Assert.Single(ConnectHelpScout("-PassThru").Objects<HelpScoutConnection>());
         var clock = new FakeClock();
         connection.Http.Clock = clock;
@@ -154,8 +156,8 @@ public sealed class HelpScoutConnectionTests : ModuleTest
         var result = Ps.Run($"Get-HelpScoutCustomer -Id {HelpScoutFixtures.FullId}");
 
         Assert.Single(result.Objects<HelpScoutCustomer>());
-        Assert.Equal(2, Sim.HelpScout.TokenRequests);
-        Assert.DoesNotContain(Sim.Requests, r => r.Status == 401);
+        Assert.Equal(2, Sim.HelpScout.Tokens().Requests);
+        Assert.DoesNotContain(Sim.Requests(), r => r.Status == 401);
     }
 
     [Fact]
@@ -168,7 +170,7 @@ public sealed class HelpScoutConnectionTests : ModuleTest
 
         Assert.StartsWith("AuthenticationFailed,", result.Fatal!.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Empty(result.Output);
-        Assert.Equal(2, Sim.HelpScout.TokenRequests);
+        Assert.Equal(2, Sim.HelpScout.Tokens().Requests);
     }
 
     [Fact]
@@ -192,8 +194,8 @@ public sealed class HelpScoutConnectionTests : ModuleTest
         Assert.Equal(2, result.Errors.Count);
         string everything = result.AllText();
         Assert.DoesNotContain(HelpScoutStore.AppSecret, everything, StringComparison.Ordinal);
-        Assert.NotEmpty(Sim.HelpScout.IssuedTokens);
-        foreach (string token in Sim.HelpScout.IssuedTokens)
+        Assert.NotEmpty(Sim.HelpScout.Tokens().Issued);
+        foreach (string token in Sim.HelpScout.Tokens().Issued)
         {
             Assert.DoesNotContain(token, everything, StringComparison.Ordinal);
             Assert.DoesNotContain(token.Substring(9), everything, StringComparison.Ordinal);

@@ -6,6 +6,8 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.HelpScout;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Get-HelpScoutCustomer -Id end to end: hal+json mapping, binding, vnd.error errors.</summary>

@@ -5,6 +5,8 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.HelpScout;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Get-HelpScoutCustomer -Email and the filtered listing.</summary>
@@ -20,12 +22,15 @@ public sealed class HelpScoutFindTests : ModuleTest
     [Fact]
     public void Email_keeps_exact_matches_only_and_drops_the_contains_match()
     {
+        // Bare list items (the lever): each match is fetched, so the near miss is fetched and dropped.
+        Sim.HelpScout.ListItemsEmbedded(false);
+
         var result = Ps.Run("Get-HelpScoutCustomer -Email 'LENA@Tidewater.Example'");
 
         Assert.Null(result.Fatal);
         Assert.Empty(result.Errors);
         Assert.Equal(HelpScoutFixtures.FullId, Assert.Single(result.Objects<HelpScoutCustomer>()).Id);
-        var search = Assert.Single(Sim.Requests, r => r.RawPath == "/v2/customers");
+        var search = Assert.Single(Sim.Requests(), r => r.RawPath == "/v2/customers");
         Assert.Equal("(email:\"LENA@Tidewater.Example\")", search.Query["query"]);
         Assert.Equal(2, Sim.RequestsTo("/v2/customers/").Count);
     }
@@ -33,8 +38,6 @@ public sealed class HelpScoutFindTests : ModuleTest
     [Fact]
     public void Email_uses_embedded_entries_when_the_list_has_them()
     {
-        Sim.HelpScout.ListItemsEmbedded = true;
-
         var result = Ps.Run("Get-HelpScoutCustomer -Email 'lena@tidewater.example'");
 
         Assert.Equal(HelpScoutFixtures.FullId, Assert.Single(result.Objects<HelpScoutCustomer>()).Id);
@@ -68,7 +71,7 @@ public sealed class HelpScoutFindTests : ModuleTest
         var result = Ps.Run($"Get-HelpScoutCustomer -FirstName Lena -LastName Okonkwo -Mailbox {HelpScoutStore.MainMailbox}");
 
         Assert.Equal(HelpScoutFixtures.FullId, Assert.Single(result.Objects<HelpScoutCustomer>()).Id);
-        var list = Sim.Requests.First();
+        var list = Sim.Requests().First();
         Assert.Equal(("Lena", "Okonkwo", "101", "1"), (list.Query["firstName"], list.Query["lastName"], list.Query["mailbox"], list.Query["page"]));
     }
 
@@ -78,7 +81,7 @@ public sealed class HelpScoutFindTests : ModuleTest
         var result = Ps.Run("Get-HelpScoutCustomer -ModifiedSince '2025-03-01T10:00:00.750+02:00' -All");
 
         Assert.Null(result.Fatal);
-        Assert.Equal("2025-03-01T08:00:00Z", Sim.Requests.First().Query["modifiedSince"]);
+        Assert.Equal("2025-03-01T08:00:00Z", Sim.Requests().First().Query["modifiedSince"]);
         Assert.Equal(new[] { HelpScoutFixtures.NearMissId }, result.Objects<HelpScoutCustomer>().Select(c => c.Id).ToArray());
     }
 
@@ -89,21 +92,22 @@ public sealed class HelpScoutFindTests : ModuleTest
         var offset = new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.FromHours(-5));
         Ps.Run("Get-HelpScoutCustomer -ModifiedSince $local; Get-HelpScoutCustomer -ModifiedSince $offset", ("local", local), ("offset", offset));
 
-        var sent = Sim.Requests.Where(r => r.Query.ContainsKey("modifiedSince")).Select(r => r.Query["modifiedSince"]).ToArray();
+        var sent = Sim.Requests().Where(r => r.Query.ContainsKey("modifiedSince")).Select(r => r.Query["modifiedSince"]).ToArray();
         Assert.Equal(new[] { local.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), "2025-03-01T15:00:00Z" }, sent);
     }
 
     [Fact]
     public void All_pages_lazily_and_fetches_full_records_the_list_leaves_out_in_order()
     {
-        Sim.HelpScout.GeneratedCount = 120;
+        Sim.HelpScout.ListItemsEmbedded(false);
+        Sim.HelpScout.Generate(120);
 
         var result = Ps.Run("Get-HelpScoutCustomer -All");
 
         long[] expected = new[] { HelpScoutFixtures.FullId, HelpScoutFixtures.SparseId, HelpScoutFixtures.DashedId, HelpScoutFixtures.NearMissId }
             .Concat(Enumerable.Range(0, 120).Select(HelpScoutFixtures.GeneratedId)).ToArray();
         Assert.Equal(expected, result.Objects<HelpScoutCustomer>().Select(c => c.Id).ToArray());
-        Assert.Equal(new[] { "1", "2", "3" }, Sim.Requests.Where(r => r.RawPath == "/v2/customers").Select(r => r.Query["page"]).ToArray());
+        Assert.Equal(new[] { "1", "2", "3" }, Sim.Requests().Where(r => r.RawPath == "/v2/customers").Select(r => r.Query["page"]).ToArray());
         Assert.Equal(124, Sim.RequestsTo("/v2/customers/").Count);
         Assert.Equal("hs7@example.test", result.Objects<HelpScoutCustomer>()[11].Email);
     }
@@ -114,14 +118,15 @@ public sealed class HelpScoutFindTests : ModuleTest
     [InlineData("-Skip 48 -First 4", 48, 4, 2)]
     public void First_and_Skip_fetch_only_the_pages_and_records_they_need(string paging, int skip, int count, int pageRequests)
     {
-        Sim.HelpScout.GeneratedCount = 120;
+        Sim.HelpScout.ListItemsEmbedded(false);
+        Sim.HelpScout.Generate(120);
 
         var result = Ps.Run($"Get-HelpScoutCustomer -All {paging}");
 
         long[] all = new[] { HelpScoutFixtures.FullId, HelpScoutFixtures.SparseId, HelpScoutFixtures.DashedId, HelpScoutFixtures.NearMissId }
             .Concat(Enumerable.Range(0, 120).Select(HelpScoutFixtures.GeneratedId)).ToArray();
         Assert.Equal(all.Skip(skip).Take(count).ToArray(), result.Objects<HelpScoutCustomer>().Select(c => c.Id).ToArray());
-        Assert.Equal(pageRequests, Sim.Requests.Count(r => r.RawPath == "/v2/customers"));
+        Assert.Equal(pageRequests, Sim.Requests().Count(r => r.RawPath == "/v2/customers"));
         Assert.Equal(count, Sim.RequestsTo("/v2/customers/").Count);
     }
 
@@ -141,6 +146,6 @@ public sealed class HelpScoutFindTests : ModuleTest
         var result = Ps.Run("Get-HelpScoutCustomer -All:$false");
 
         Assert.StartsWith("FilterOrAllRequired,", result.Fatal!.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
     }
 }

@@ -4,6 +4,8 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed class HostileInputTests : ModuleTest
         var result = Ps.Run("Get-HelpScoutCustomer -Query $v -FirstName $v -LastName $v", ("v", nasty));
 
         Assert.Null(result.Fatal);
-        var request = Assert.Single(Sim.Requests);
+        var request = Assert.Single(Sim.Requests());
         Assert.Equal("/v2/customers", request.RawPath);
         Assert.Equal(new[] { "firstName", "lastName", "page", "query" }, request.Query.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray());
         Assert.Equal((nasty, nasty, nasty, "1"), (request.Query["query"], request.Query["firstName"], request.Query["lastName"], request.Query["page"]));
@@ -58,11 +60,11 @@ public sealed class HostileInputTests : ModuleTest
         if (nasty.Any(char.IsControl) || nasty.Length > 1024)
         {
             Assert.StartsWith("InvalidCustomerId,", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
-            Assert.Empty(Sim.Requests);
+            Assert.Empty(Sim.Requests());
             return;
         }
 
-        var request = Assert.Single(Sim.Requests);
+        var request = Assert.Single(Sim.Requests());
         Assert.StartsWith("/v1/customers/externalId=", request.RawPath, StringComparison.Ordinal);
         Assert.Equal(3, request.RawPath.Count(c => c == '/'));
         Assert.Empty(request.Query);
@@ -78,7 +80,7 @@ public sealed class HostileInputTests : ModuleTest
 
         Assert.All(result.Errors, e => Assert.StartsWith("InvalidCustomerId,", e.FullyQualifiedErrorId, StringComparison.Ordinal));
         Assert.Equal(2, result.Errors.Count);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
     }
 
     [Theory]
@@ -90,7 +92,7 @@ public sealed class HostileInputTests : ModuleTest
         var result = Ps.Run("Get-HelpScoutCustomer -Email $v", ("v", nasty));
 
         Assert.StartsWith("InvalidEmail,", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
     }
 
     [Fact]
@@ -99,7 +101,7 @@ public sealed class HostileInputTests : ModuleTest
         var result = Ps.Run("Get-KustomerCustomer -Email $v; Get-KustomerCustomer -ExternalId $v", ("v", "ann\uD83D@example.com"));
 
         Assert.Equal(2, result.Errors.Count);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
     }
 
     [Fact]
@@ -107,8 +109,8 @@ public sealed class HostileInputTests : ModuleTest
     {
         Ps.Run($"Get-KustomerCustomer -Id {KustomerFixtures.FullId}; Get-HelpScoutCustomer -Id {HelpScoutFixtures.FullId}; Get-KustomerCustomer -Email \"a@b.example`r`nX-Injected: 1\"");
 
-        Assert.Equal(2, Sim.Requests.Count);
-        Assert.All(Sim.Requests, r => Assert.Equal(
+        Assert.Equal(2, Sim.Requests().Count);
+        Assert.All(Sim.Requests(), r => Assert.Equal(
             new[] { "Accept", "Accept-Encoding", "Authorization", "Host", "User-Agent" },
             r.Headers.Keys.OrderBy(k => k, StringComparer.Ordinal).ToArray()));
     }

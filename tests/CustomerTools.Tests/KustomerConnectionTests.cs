@@ -5,6 +5,8 @@ using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Connect-Kustomer, Get-KustomerConnection, Disconnect-Kustomer and NotConnected.</summary>
@@ -21,7 +23,7 @@ public sealed class KustomerConnectionTests : ModuleTest
         var result = ConnectKustomer(more: "-Verbose");
 
         Assert.Empty(result.Output);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
         Assert.Contains(result.Verbose, v => v.Contains("sends no request", StringComparison.Ordinal));
     }
 
@@ -116,7 +118,7 @@ public sealed class KustomerConnectionTests : ModuleTest
         Assert.StartsWith("NotConnected,", result.Fatal!.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.ConnectionError, result.Fatal.CategoryInfo.Category);
         Assert.Contains("Connect-Kustomer", result.Fatal.Exception.Message, StringComparison.Ordinal);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
     }
 
     [Fact]
@@ -127,7 +129,7 @@ public sealed class KustomerConnectionTests : ModuleTest
 
         Assert.Equal(new object[] { false }, result.Output.Select(o => o.BaseObject).ToArray());
         Assert.StartsWith("NotConnected,", result.Fatal!.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
     }
 
     [Fact]

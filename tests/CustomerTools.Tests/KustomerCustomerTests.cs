@@ -6,6 +6,8 @@ using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Get-KustomerCustomer -Id end to end: mapping, pipeline binding, errors, streams, secrets.</summary>
@@ -222,7 +224,7 @@ public sealed class KustomerCustomerTests : ModuleTest
         Assert.Contains("Authorization: Bearer [redacted]", request, StringComparison.Ordinal);
         Assert.Contains("Accept: application/json", request, StringComparison.Ordinal);
         Assert.Contains(result.Debug, d => d.Contains("response headers", StringComparison.Ordinal) && d.Contains("Content-Type", StringComparison.Ordinal));
-        Assert.Equal($"Bearer {KustomerStore.ValidKey}", Sim.Requests.Single().Header("Authorization"));
+        Assert.Equal($"Bearer {KustomerStore.ValidKey}", Sim.Requests().Single().Header("Authorization"));
     }
 
     [Fact]

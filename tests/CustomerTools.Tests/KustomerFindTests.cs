@@ -5,6 +5,8 @@ using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Get-KustomerCustomer -Email/-Phone/-ExternalId: values reach the service intact, as one path segment.</summary>
@@ -35,7 +37,7 @@ public sealed class KustomerFindTests : ModuleTest
         Assert.Null(result.Fatal);
         Assert.Empty(result.Errors);
         Assert.Equal(id, Assert.Single(result.Objects<KustomerCustomer>()).Id);
-        var request = Assert.Single(Sim.Requests);
+        var request = Assert.Single(Sim.Requests());
         Assert.Equal(field, request.LookupField);
         Assert.Equal(value, request.LookupValue);
         Assert.StartsWith($"/v1/customers/{field}=", request.RawPath, StringComparison.Ordinal);
@@ -48,7 +50,7 @@ public sealed class KustomerFindTests : ModuleTest
     {
         Ps.Run("Get-KustomerCustomer -Phone '+442071838750'");
 
-        Assert.Equal("/v1/customers/phone=%2B442071838750", Sim.Requests.Single().RawPath);
+        Assert.Equal("/v1/customers/phone=%2B442071838750", Sim.Requests().Single().RawPath);
     }
 
     [Fact]
@@ -92,7 +94,7 @@ public sealed class KustomerFindTests : ModuleTest
         Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal(value, error.TargetObject);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
     }
 
     [Fact]
@@ -103,7 +105,7 @@ public sealed class KustomerFindTests : ModuleTest
 
         Assert.StartsWith("InvalidEmail,", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.DoesNotContain(new string('a', 200), result.Errors[0].Exception.Message, StringComparison.Ordinal);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Get-KustomerCustomer -All: lazy paging, -First/-Skip, the end of the list, progress.</summary>
@@ -15,7 +17,7 @@ public sealed class KustomerListingTests : ModuleTest
         : base(fixture)
     {
         ConnectKustomer();
-        Sim.Kustomer.GeneratedCount = 250;
+        Sim.Kustomer.Generate(250);
     }
 
     private string[] AllIds => new[] { KustomerFixtures.FullId, KustomerFixtures.SparseId }
@@ -28,8 +30,8 @@ public sealed class KustomerListingTests : ModuleTest
 
         Assert.Null(result.Fatal);
         Assert.Equal(AllIds, result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
-        Assert.Equal(new[] { "1", "2", "3" }, Sim.Requests.Select(r => r.Query["page"]).ToArray());
-        Assert.All(Sim.Requests, r => Assert.Equal("100", r.Query["pageSize"]));
+        Assert.Equal(new[] { "1", "2", "3" }, Sim.Requests().Select(r => r.Query["page"]).ToArray());
+        Assert.All(Sim.Requests(), r => Assert.Equal("100", r.Query["pageSize"]));
     }
 
     [Fact]
@@ -37,7 +39,7 @@ public sealed class KustomerListingTests : ModuleTest
     {
         var result = Ps.Run("Get-KustomerCustomer -All -PageSize 500 -First 1 -Verbose");
 
-        Assert.Equal("100", Sim.Requests.Single().Query["pageSize"]);
+        Assert.Equal("100", Sim.Requests().Single().Query["pageSize"]);
         Assert.Contains(result.Verbose, v => v.Contains("at most 100", StringComparison.Ordinal));
     }
 
@@ -52,20 +54,20 @@ public sealed class KustomerListingTests : ModuleTest
         var result = Ps.Run($"Get-KustomerCustomer -All {paging}");
 
         Assert.Equal(AllIds.Skip(skip).Take(count).ToArray(), result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
-        Assert.Equal(pageRequests, Sim.Requests.Count);
-        Assert.All(Sim.Requests, r => Assert.Equal(pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Query["pageSize"]));
+        Assert.Equal(pageRequests, Sim.Requests().Count);
+        Assert.All(Sim.Requests(), r => Assert.Equal(pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Query["pageSize"]));
     }
 
     [Fact]
     public void A_listing_that_ends_on_an_empty_page_stops_there()
     {
-        Sim.Kustomer.GeneratedCount = 198;
-        Sim.Kustomer.LinkPastLastPage = true;
+        Sim.Kustomer.Generate(198);
+        Sim.Kustomer.LinkPastLastPage(true);
 
         var result = Ps.Run("Get-KustomerCustomer -All");
 
         Assert.Equal(200, result.Objects<KustomerCustomer>().Select(c => c.Id).Distinct().Count());
-        Assert.Equal(new[] { "1", "2", "3" }, Sim.Requests.Select(r => r.Query["page"]).ToArray());
+        Assert.Equal(new[] { "1", "2", "3" }, Sim.Requests().Select(r => r.Query["page"]).ToArray());
     }
 
     [Fact]
@@ -110,6 +112,6 @@ public sealed class KustomerListingTests : ModuleTest
         Sim.WaitUntilQuiet();
         Assert.Equal(15, result.Output.Single().BaseObject);
         Assert.Equal(ProgressRecordType.Completed, result.Progress.Last().RecordType);
-        Assert.InRange(Sim.Requests.Count, 2, 3);
+        Assert.InRange(Sim.Requests().Count, 2, 3);
     }
 }

@@ -9,6 +9,8 @@ using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>
@@ -20,15 +22,16 @@ public sealed class KustomerSearchTests : ModuleTest
 {
     private const int Org = 2_000;
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(1);
+    private readonly ChangeTimeline _timeline = new(Org, Step);
 
     public KustomerSearchTests(SimulatorFixture fixture)
         : base(fixture)
     {
         Sim.Kustomer.Clear();
-        Sim.Kustomer.UseTimeline(new ChangeTimeline(Org, Step));
+        Sim.Kustomer.UseTimeline(_timeline);
 
         // Not the subject here (SearchQuotaTests): search answers report a quota too large to pace by.
-        Sim.KustomerSearchQuota = new QuotaWindow(1_000_000, TimeSpan.FromMinutes(1));
+        Sim.Kustomer.SearchQuota(1_000_000, TimeSpan.FromMinutes(1));
         ConnectKustomer();
     }
 
@@ -47,7 +50,7 @@ public sealed class KustomerSearchTests : ModuleTest
         Assert.Equal(300, customers.Length);
         Assert.True(customers.Zip(customers.Skip(1)).All(p => p.First.UpdatedAt <= p.Second.UpdatedAt));
 
-        RecordedRequest search = Assert.Single(Sim.Requests);
+        RecordedRequest search = Assert.Single(Sim.Requests());
         Assert.Equal("POST", search.Method);
         Assert.Equal("/v1/customers/search", search.RawPath);
         Assert.Equal("500", search.Query["pageSize"]);
@@ -72,7 +75,7 @@ public sealed class KustomerSearchTests : ModuleTest
         var result = Ps.Run($"Get-KustomerCustomer {parameter} -First 1 | Out-Null", ("since", since));
 
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
-        var bound = JsonNode.Parse(Sim.Requests[^1].Body)!["and"]![0]!["customer_updated_at"]!["gte"]!;
+        var bound = JsonNode.Parse(Sim.Requests()[^1].Body)!["and"]![0]!["customer_updated_at"]!["gte"]!;
         string expected = parameter.Contains("Get-KustomerCustomer", StringComparison.Ordinal)
             ? Utc(Origin + (Step * (Org - 9)))
             : Utc(since);
@@ -82,7 +85,7 @@ public sealed class KustomerSearchTests : ModuleTest
     [Fact]
     public void CreatedSince_and_Query_combine_with_UpdatedSince_by_and_and_still_come_oldest_change_first()
     {
-        ChangeTimeline timeline = Sim.Kustomer.Timeline!;
+        ChangeTimeline timeline = _timeline;
         DateTimeOffset updatedSince = Origin + (Step * (Org / 2));
         DateTimeOffset createdSince = timeline.CreatedAt(Org / 4);
         var expected = timeline.IndicesChangedSince(updatedSince)
@@ -96,8 +99,8 @@ public sealed class KustomerSearchTests : ModuleTest
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
         Assert.NotEmpty(expected);
         Assert.Equal(expected, result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
-        Assert.Contains($$$"""{"customer_created_at":{"gte":"{{{Utc(createdSince)}}}"}}""", Sim.Requests[0].Body, StringComparison.Ordinal);
-        Assert.Contains("""{"customer_custom_tierStr":{"equals":"gold"}}""", Sim.Requests[0].Body, StringComparison.Ordinal);
+        Assert.Contains($$$"""{"customer_created_at":{"gte":"{{{Utc(createdSince)}}}"}}""", Sim.Requests()[0].Body, StringComparison.Ordinal);
+        Assert.Contains("""{"customer_custom_tierStr":{"equals":"gold"}}""", Sim.Requests()[0].Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -109,7 +112,7 @@ public sealed class KustomerSearchTests : ModuleTest
 
         Assert.True(fromJson.Errors.Count == 0 && fromJson.Fatal is null, fromJson.AllText());
         string[] ids = fromJson.Objects<KustomerCustomer>().Select(c => c.Id).ToArray();
-        var timeline = Sim.Kustomer.Timeline!;
+        var timeline = _timeline;
         var expected = Enumerable.Range(0, Org).Where(i => i % 100 >= 95 || i % 5 == 0)
             .OrderBy(timeline.UpdatedAt).ThenBy(i => i).Select(KustomerFixtures.GeneratedId).ToArray();
         Assert.Equal(expected, ids);
@@ -125,8 +128,8 @@ public sealed class KustomerSearchTests : ModuleTest
 
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
         Assert.Equal(Sim.Kustomer.IdsChangedSince(since), result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
-        Assert.All(Sim.Requests, r => Assert.InRange(int.Parse(r.Query["page"], CultureInfo.InvariantCulture), 1, KustomerSearchClient.MaxPages));
-        Assert.InRange(Sim.Requests.Count, 113, 151);
+        Assert.All(Sim.Requests(), r => Assert.InRange(int.Parse(r.Query["page"], CultureInfo.InvariantCulture), 1, KustomerSearchClient.MaxPages));
+        Assert.InRange(Sim.Requests().Count, 113, 151);
         Assert.Contains(result.Verbose, v => v.StartsWith("Continuing the search from the customers updated at or after", StringComparison.Ordinal));
     }
 
@@ -141,8 +144,8 @@ public sealed class KustomerSearchTests : ModuleTest
 
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
         Assert.Equal(Sim.Kustomer.IdsChangedSince(since), result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
-        Assert.Contains(Sim.Requests, r => int.Parse(r.Query["page"], CultureInfo.InvariantCulture) > 50);
-        Assert.All(Sim.Requests, r => Assert.InRange(int.Parse(r.Query["page"], CultureInfo.InvariantCulture), 1, KustomerSearchClient.MaxPages));
+        Assert.Contains(Sim.Requests(), r => int.Parse(r.Query["page"], CultureInfo.InvariantCulture) > 50);
+        Assert.All(Sim.Requests(), r => Assert.InRange(int.Parse(r.Query["page"], CultureInfo.InvariantCulture), 1, KustomerSearchClient.MaxPages));
     }
 
     [Fact]
@@ -173,7 +176,7 @@ public sealed class KustomerSearchTests : ModuleTest
         // The error stands where the customers were left out: after the 200th of that time.
         int at = Array.IndexOf(stream, error);
         Assert.Equal(tied[199], stream[at - 1]);
-        Assert.All(Sim.Requests, r => Assert.InRange(int.Parse(r.Query["page"], CultureInfo.InvariantCulture), 1, KustomerSearchClient.MaxPages));
+        Assert.All(Sim.Requests(), r => Assert.InRange(int.Parse(r.Query["page"], CultureInfo.InvariantCulture), 1, KustomerSearchClient.MaxPages));
     }
 
     [Fact]
@@ -181,12 +184,12 @@ public sealed class KustomerSearchTests : ModuleTest
     {
         DateTimeOffset since = Origin + (Step * (Org - 400));
         string[] before = Sim.Kustomer.IdsChangedSince(since).ToArray();
-        Sim.Kustomer.SearchShift = new PageShift(afterPages: 1, insert: 0, update: 5);
+        Sim.Kustomer.SearchShift(afterPages: 1, insert: 0, update: 5);
 
         var result = Ps.Run("Get-KustomerCustomer -UpdatedSince $since -PageSize 50", ("since", since));
 
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
-        Assert.True(Sim.Kustomer.SearchShift.Fired);
+        Assert.True(Sim.Kustomer.Shifts().SearchShiftFired);
         string[] ids = result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());
 
@@ -204,12 +207,12 @@ public sealed class KustomerSearchTests : ModuleTest
     {
         Sim.Kustomer.UseTimeline(new ChangeTimeline(250, Step));
         string[] before = Enumerable.Range(0, 250).Select(KustomerFixtures.GeneratedId).ToArray();
-        Sim.Kustomer.ListShift = new PageShift(afterPages: 1, insert: 3);
+        Sim.Kustomer.ListShift(afterPages: 1, insert: 3);
 
         var result = Ps.Run("Get-KustomerCustomer -All");
 
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
-        Assert.True(Sim.Kustomer.ListShift.Fired);
+        Assert.True(Sim.Kustomer.Shifts().ListShiftFired);
         string[] ids = result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray();
         Assert.Equal(before, ids);
     }
@@ -221,7 +224,7 @@ public sealed class KustomerSearchTests : ModuleTest
         string[] changed = Sim.Kustomer.IdsChangedSince(since).ToArray();
 
         var first = Ps.Run("Get-KustomerCustomer -UpdatedSince $since -First 5 -IncludeTotalCount", ("since", since));
-        int firstRequests = Sim.Requests.Count;
+        int firstRequests = Sim.Requests().Count;
         Sim.ClearRequests();
         var skipped = Ps.Run("Get-KustomerCustomer -UpdatedSince $since -PageSize 100 -Skip 250 -First 10", ("since", since));
 
@@ -229,7 +232,7 @@ public sealed class KustomerSearchTests : ModuleTest
         Assert.Equal(1000UL, (ulong)first.Output[0].BaseObject);
         Assert.Equal(changed.Take(5), first.Objects<KustomerCustomer>().Select(c => c.Id));
         Assert.Equal(changed.Skip(250).Take(10), skipped.Objects<KustomerCustomer>().Select(c => c.Id));
-        Assert.Equal("3", Assert.Single(Sim.Requests).Query["page"]);
+        Assert.Equal("3", Assert.Single(Sim.Requests()).Query["page"]);
     }
 
     [Fact]
@@ -251,7 +254,7 @@ public sealed class KustomerSearchTests : ModuleTest
 
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
         Assert.Empty(result.Output);
-        Assert.Single(Sim.Requests);
+        Assert.Single(Sim.Requests());
     }
 
     [Fact]
@@ -265,7 +268,7 @@ public sealed class KustomerSearchTests : ModuleTest
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Equal(42, error.TargetObject);
         Assert.Equal("next", Assert.Single(result.Output).BaseObject);
-        Assert.Empty(Sim.Requests);
+        Assert.Empty(Sim.Requests());
     }
 
     [Fact]

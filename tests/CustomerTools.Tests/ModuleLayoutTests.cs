@@ -7,6 +7,8 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>The built module folder is what INTERFACE.md promises.</summary>
@@ -71,7 +73,7 @@ public sealed class ModuleLayoutTests
         string manifest = File.ReadAllText(ModuleLocation.Manifest);
 
         Assert.Matches($"ModuleVersion\\s*=\\s*'{Regex.Escape(version)}'", manifest);
-        Assert.Equal(version, AssemblyName.GetAssemblyName(ModuleLocation.CoreAssembly).Version!.ToString(3));
+        Assert.Equal(version, AssemblyName.GetAssemblyName(ModuleLocation.Assembly(ModuleLocation.Core)).Version!.ToString(3));
         Assert.Contains("ModuleVersion        = '0.0.0'", File.ReadAllText(Path.Combine(ModuleLocation.RepoRoot, "CustomerTools.psd1")), StringComparison.Ordinal);
     }
 

@@ -1,11 +1,16 @@
+using System;
 using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.TestKit;
 using Xunit;
 
 namespace CustomerTools.Tests;
 
-/// <summary>A fresh PowerShell session with the module imported, and a reset simulator.</summary>
-public abstract class ModuleTest : SimulatorTest
+/// <summary>
+/// A fresh PowerShell session with the module imported, and a simulator reset before each test:
+/// one simulator per test class (classes run in parallel), steered through its control client.
+/// </summary>
+public abstract class ModuleTest : IClassFixture<SimulatorFixture>, IDisposable
 {
     protected ModuleTest(SimulatorFixture fixture)
         : this(fixture, allCmdlets: false)
@@ -14,12 +19,21 @@ public abstract class ModuleTest : SimulatorTest
 
     /// <param name="allCmdlets">The session users have (Export-Csv, Select-Object...) instead of the core one.</param>
     protected ModuleTest(SimulatorFixture fixture, bool allCmdlets)
-        : base(fixture)
     {
+        Sim = fixture.Client;
+        Sim.Reset();
         Ps = allCmdlets ? PowerShellSession.WithAllCmdlets() : new PowerShellSession();
     }
 
+    internal SimulatorClient Sim { get; }
+
     internal PowerShellSession Ps { get; }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
 
     internal PsResult ConnectKustomer(string key = KustomerStore.ValidKey, string more = "")
     {
@@ -37,13 +51,11 @@ public abstract class ModuleTest : SimulatorTest
         return result;
     }
 
-    protected override void Dispose(bool disposing)
+    protected virtual void Dispose(bool disposing)
     {
         if (disposing)
         {
             Ps.Dispose();
         }
-
-        base.Dispose(disposing);
     }
 }

@@ -6,6 +6,8 @@ using CustomerTools.ApiSimulator.Kustomer;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Connections from -PassThru used side by side; the session's default stays as it was.</summary>
@@ -40,7 +42,7 @@ public sealed class MultipleConnectionTests : ModuleTest, IAsyncLifetime
 
         Assert.Null(result.Fatal);
         Assert.Equal(new object[] { "Priya in the EU org", "ann", true }, result.Output.Where(o => o is not null).Select(o => o.BaseObject).ToArray());
-        Assert.Equal(2, Sim.Requests.Count);
+        Assert.Equal(2, Sim.Requests().Count);
         Assert.Single(_otherOrg.Requests);
     }
 }

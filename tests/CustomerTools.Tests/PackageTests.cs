@@ -6,6 +6,8 @@ using CustomerTools.Packager;
 using NuGet.Packaging;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>The .nupkg the build makes is what a Gallery publish of out/CustomerTools would upload.</summary>

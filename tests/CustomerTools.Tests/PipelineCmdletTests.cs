@@ -8,6 +8,8 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>
@@ -99,7 +101,7 @@ public sealed class PipelineCmdletTests : ModuleTest
     [InlineData(25, 3)]
     public void Select_Object_First_ends_a_listing_after_the_pages_it_needs(int first, int pagesNeeded)
     {
-        Sim.Kustomer.GeneratedCount = 250;
+        Sim.Kustomer.Generate(250);
 
         var result = Ps.Run($"Get-KustomerCustomer -All -PageSize 10 | Select-Object -First {first}");
         Sim.WaitUntilQuiet(); // a page fetched ahead is recorded by now
@@ -116,8 +118,8 @@ public sealed class PipelineCmdletTests : ModuleTest
     [Fact]
     public void Select_Object_First_ends_a_lookup_of_many_ids_within_the_throttle_window()
     {
-        Sim.Kustomer.GeneratedCount = 100;
-        Sim.Latency = TimeSpan.FromMilliseconds(20);
+        Sim.Kustomer.Generate(100);
+        Sim.Latency(TimeSpan.FromMilliseconds(20));
         string[] ids = Enumerable.Range(0, 100).Select(KustomerFixtures.GeneratedId).ToArray();
 
         var result = Ps.Run("$ids | Get-KustomerCustomer -ThrottleLimit 4 | Select-Object -First 2", ("ids", ids));

@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>

@@ -7,6 +7,8 @@ using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>What users meet first: views, type extensions, ToString, tab completion.</summary>

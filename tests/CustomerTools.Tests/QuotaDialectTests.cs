@@ -9,6 +9,8 @@ using CustomerTools.Kustomer;
 using Xunit;
 using Xunit.Abstractions;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>
@@ -33,7 +35,7 @@ public sealed class QuotaDialectTests : ModuleTest
     {
         ConnectHelpScout();
         WarmUp($"Get-HelpScoutCustomer -Id {HelpScoutFixtures.FullId}");
-        Sim.HelpScoutQuota = SpentQuota(limit: 5);
+        Sim.HelpScout.Quota(5, TimeSpan.FromSeconds(1), spent: 5);
 
         var (result, elapsed) = Timed($"Get-HelpScoutCustomer -Id {HelpScoutFixtures.FullId}, {HelpScoutFixtures.SparseId} -ThrottleLimit 1");
 
@@ -52,8 +54,7 @@ public sealed class QuotaDialectTests : ModuleTest
     {
         ConnectKustomer();
         WarmUp($"Get-KustomerCustomer -Id {KustomerFixtures.FullId}");
-        Sim.KustomerQuota = SpentQuota(limit: 5);
-        Sim.KustomerQuota.ResetAsUnixTime = resetAsUnixTime;
+        Sim.Kustomer.Quota(5, TimeSpan.FromSeconds(1), spent: 5, resetAsUnixTime);
 
         var (result, elapsed) = Timed($"Get-KustomerCustomer -Id {KustomerFixtures.FullId}, {KustomerFixtures.SparseId} -ThrottleLimit 1");
 
@@ -74,8 +75,8 @@ public sealed class QuotaDialectTests : ModuleTest
         var connection = Assert.Single(ConnectHelpScout("-PassThru").Objects<HelpScoutConnection>());
         connection.Http.Pacer.AssumedWindow = TimeSpan.FromSeconds(1);
         WarmUp($"Get-HelpScoutCustomer -Id {HelpScoutFixtures.FullId}");
-        Sim.HelpScout.GeneratedCount = 6;
-        Sim.HelpScoutQuota = new QuotaWindow(3, TimeSpan.FromSeconds(1));
+        Sim.HelpScout.Generate(6);
+        Sim.HelpScout.Quota(3, TimeSpan.FromSeconds(1));
         long[] ids = Enumerable.Range(0, 6).Select(HelpScoutFixtures.GeneratedId).ToArray();
 
         var (result, elapsed) = Timed($"Get-HelpScoutCustomer -Id {string.Join(",", ids)} -ThrottleLimit 1");
@@ -95,13 +96,6 @@ public sealed class QuotaDialectTests : ModuleTest
         _output.WriteLine($"remaining 0 on a success, no refill time: the next window's first request went {window.TotalSeconds:0.000} s after the answer that opened the last one (assumed window 1 s), {(requests[3].ReceivedAt - requests[2].AnsweredAt).TotalSeconds:0.000} s after the remaining-0 answer; whole command {elapsed.TotalSeconds:0.000} s");
         Assert.True(requests[3].ReceivedAt - requests[0].ReceivedAt >= TimeSpan.FromSeconds(1), "no request goes before the assumed window ends");
         Assert.InRange(window.TotalSeconds, 0.99, 1.1);
-    }
-
-    private static QuotaWindow SpentQuota(int limit)
-    {
-        var quota = new QuotaWindow(limit, TimeSpan.FromSeconds(1));
-        quota.Spend(limit, DateTimeOffset.UtcNow);
-        return quota;
     }
 
     private (PsResult Result, TimeSpan Elapsed) Timed(string script)

@@ -11,6 +11,8 @@ using CustomerTools.HelpScout;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>Retries, waits, timeouts, redirects, cancellation and broken answers, through the real engine.</summary>
@@ -38,7 +40,7 @@ public sealed class ResilienceTests : ModuleTest
         Assert.Equal(new[] { TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7) }, _clock.Delays.ToArray());
         Assert.Contains($"Retry 1 of 3 for GET {Sim.BaseUri}v1/customers/{Full} after 429 Too Many Requests: waiting 7.0 s (Retry-After).", result.Verbose);
         Assert.Contains(result.Verbose, v => v.StartsWith("Retry 2 of 3", StringComparison.Ordinal));
-        Assert.Equal(3, Sim.Requests.Count);
+        Assert.Equal(3, Sim.Requests().Count);
     }
 
     [Fact]
@@ -112,7 +114,7 @@ public sealed class ResilienceTests : ModuleTest
 
         Ps.Run($"Get-KustomerCustomer -Id {Full}");
 
-        Assert.Single(Sim.Requests);
+        Assert.Single(Sim.Requests());
     }
 
     [Fact]
@@ -192,11 +194,11 @@ public sealed class ResilienceTests : ModuleTest
     {
         Connect("-MaxRetries 1 -TimeoutSec 1");
         ConnectHelpScoutWithClock("-MaxRetries 1 -TimeoutSec 1");
-        Sim.Faults = new FaultSchedule { Rate = 1, Kinds = new() { fault }, PathContains = "/customers/" + Full };
+        Sim.Faults(new FaultSchedule { Rate = 1, Kinds = new() { fault }, PathContains = "/customers/" + Full });
         Sim.HelpScout.Add("""{"id": 64, "firstName": "Sixty-Four"}""");
 
         var result = Ps.Run($"'{Full}', '{Sparse}' | Get-KustomerCustomer");
-        Sim.Faults = new FaultSchedule { Rate = 1, Kinds = new() { fault }, PathContains = $"/customers/{HelpScoutFixtures.FullId}" };
+        Sim.Faults(new FaultSchedule { Rate = 1, Kinds = new() { fault }, PathContains = $"/customers/{HelpScoutFixtures.FullId}" });
         var helpScout = Ps.Run($"{HelpScoutFixtures.FullId}, 64 | Get-HelpScoutCustomer");
 
         Assert.Null(result.Fatal);
@@ -212,7 +214,7 @@ public sealed class ResilienceTests : ModuleTest
     public void Ctrl_C_cancels_requests_in_flight_at_once_and_leaves_no_connection_open()
     {
         Connect();
-        Sim.Kustomer.GeneratedCount = 40;
+        Sim.Kustomer.Generate(40);
         Sim.Script(new ScriptedAnswer { PathContains = "/v1/customers/", DelayMs = 60000, Times = null });
         string[] ids = Enumerable.Range(0, 40).Select(KustomerFixtures.GeneratedId).ToArray();
 
@@ -221,7 +223,7 @@ public sealed class ResilienceTests : ModuleTest
         ps.AddScript("$ids | Get-KustomerCustomer -ThrottleLimit 8").AddParameter("ids", ids);
         Ps.Set("ids", ids);
         var running = ps.BeginInvoke();
-        Assert.True(SpinWait.SpinUntil(() => Sim.InFlight == 8, TimeSpan.FromSeconds(10)), $"in flight: {Sim.InFlight}");
+        Assert.True(SpinWait.SpinUntil(() => Sim.InFlight().InFlight == 8, TimeSpan.FromSeconds(10)), $"in flight: {Sim.InFlight().InFlight}");
 
         var stopwatch = Stopwatch.StartNew();
         ps.Stop();
@@ -229,24 +231,24 @@ public sealed class ResilienceTests : ModuleTest
 
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {stopwatch.Elapsed}");
-        Assert.True(SpinWait.SpinUntil(() => Sim.InFlight == 0, TimeSpan.FromSeconds(5)), "the simulator still serves requests the module gave up");
-        Assert.Equal(8, Sim.Requests.Count);
-        Assert.All(Sim.Requests, r => Assert.True(r.Aborted));
+        Assert.True(SpinWait.SpinUntil(() => Sim.InFlight().InFlight == 0, TimeSpan.FromSeconds(5)), "the simulator still serves requests the module gave up");
+        Assert.Equal(8, Sim.Requests().Count);
+        Assert.All(Sim.Requests(), r => Assert.True(r.Aborted));
     }
 
     [Fact]
     public void Pacing_by_the_quota_headers_avoids_429s()
     {
         Connect();
-        Sim.Kustomer.GeneratedCount = 30;
-        Sim.KustomerQuota = new QuotaWindow(10, TimeSpan.FromSeconds(1));
+        Sim.Kustomer.Generate(30);
+        Sim.Kustomer.Quota(10, TimeSpan.FromSeconds(1));
         string[] ids = Enumerable.Range(0, 30).Select(KustomerFixtures.GeneratedId).ToArray();
         RealClock();
 
         var result = Ps.Run("Get-KustomerCustomer -Id $ids -ThrottleLimit 4", ("ids", ids));
 
         Assert.Equal(ids, result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
-        Assert.Equal(0, Sim.KustomerQuota.Rejected);
+        Assert.Equal(0, Sim.Kustomer.QuotaCounts().Rejected);
     }
 
     private void Connect(string more = "")

@@ -8,6 +8,8 @@ using CustomerTools.Http;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>
@@ -71,7 +73,7 @@ public sealed class SearchQuotaTests : ModuleTest
         var connection = Assert.Single(ConnectKustomer(more: "-PassThru").Objects<KustomerConnection>());
         var clock = new FakeClock();
         connection.Http.Clock = clock;
-        Sim.KustomerSearchQuotaHeaders = false;
+        Sim.Kustomer.SearchQuotaHeaders(false);
         DateTimeOffset since = ChangeTimeline.DefaultOrigin + (Step * (Org - 300));
         DateTimeOffset start = clock.UtcNow;
 
@@ -81,7 +83,7 @@ public sealed class SearchQuotaTests : ModuleTest
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
         Assert.Equal(Sim.Kustomer.IdsChangedSince(since), result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
         Assert.InRange(Sim.RequestsTo("/v1/customers/search").Count, 101, 200);
-        Assert.True(clock.UtcNow - start >= TimeSpan.FromSeconds(60), $"{Sim.Requests.Count} searches in {(clock.UtcNow - start).TotalSeconds:0.0} s");
+        Assert.True(clock.UtcNow - start >= TimeSpan.FromSeconds(60), $"{Sim.Requests().Count} searches in {(clock.UtcNow - start).TotalSeconds:0.0} s");
         Assert.Contains(result.Verbose, v => v.StartsWith("Pacing: the search quota of 100 requests is used up for this 60 s window, as documented", StringComparison.Ordinal));
     }
 
@@ -89,24 +91,22 @@ public sealed class SearchQuotaTests : ModuleTest
     public void Searches_keep_to_the_quota_their_answers_report_and_meet_no_429()
     {
         ConnectKustomer();
-        Sim.KustomerSearchQuota = new QuotaWindow(10, TimeSpan.FromSeconds(1));
-        Sim.KustomerSearchQuotaHeaders = true;
+        Sim.Kustomer.SearchQuota(10, TimeSpan.FromSeconds(1), headers: true);
         DateTimeOffset since = ChangeTimeline.DefaultOrigin + (Step * (Org - 120));
 
         var result = Ps.Run("Get-KustomerCustomer -UpdatedSince $since -PageSize 5", ("since", since));
 
         Assert.True(result.Errors.Count == 0 && result.Fatal is null, result.AllText());
         Assert.Equal(Sim.Kustomer.IdsChangedSince(since), result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
-        Assert.InRange(Sim.KustomerSearchQuota.Served, 25, 40);
-        Assert.Equal(0, Sim.KustomerSearchQuota.Rejected);
+        Assert.InRange(Sim.Kustomer.SearchQuotaCounts().Served, 25, 40);
+        Assert.Equal(0, Sim.Kustomer.SearchQuotaCounts().Rejected);
     }
 
     [Fact]
     public void A_429_from_search_is_waited_out_as_its_Retry_After_says()
     {
         ConnectKustomer();
-        Sim.KustomerSearchQuota = new QuotaWindow(4, TimeSpan.FromSeconds(1));
-        Sim.KustomerSearchQuotaHeaders = false;
+        Sim.Kustomer.SearchQuota(4, TimeSpan.FromSeconds(1), headers: false);
         DateTimeOffset since = ChangeTimeline.DefaultOrigin + (Step * (Org - 60));
 
         var result = Ps.Run("Get-KustomerCustomer -UpdatedSince $since -PageSize 5", ("since", since));

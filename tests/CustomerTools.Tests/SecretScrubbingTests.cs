@@ -8,6 +8,8 @@ using CustomerTools.HelpScout;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>
@@ -138,10 +140,10 @@ public sealed class SecretScrubbingTests : ModuleTest
     public void Help_Scout_field_errors_that_echo_tokens_current_and_renewed_away_are_quoted_without_them()
     {
         ConnectHelpScout();
-        string first = Assert.Single(Sim.HelpScout.IssuedTokens);
+        string first = Assert.Single(Sim.HelpScout.Tokens().Issued);
         Sim.HelpScout.ExpireTokens();
         Assert.Single(Ps.Run($"Get-HelpScoutCustomer -Id {HelpScoutFixtures.FullId}").Objects<HelpScoutCustomer>());
-        Assert.Equal(2, Sim.HelpScout.IssuedTokens.Count);
+        Assert.Equal(2, Sim.HelpScout.Tokens().Issued.Length);
         Sim.Script(new ScriptedAnswer
         {
             PathContains = $"/v2/customers/{HelpScoutFixtures.SparseId}",
@@ -155,13 +157,13 @@ public sealed class SecretScrubbingTests : ModuleTest
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("InvalidRequest,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Contains("""Authorization: Token mismatch (was [redacted]) (rejected {"header":"Bearer [redacted]"}) (logRef 1f0c#3)""", error.Exception.Message, StringComparison.Ordinal);
-        AssertNoSecret(result, Sim.HelpScout.IssuedTokens.Append(HelpScoutStore.AppSecret).ToArray());
+        AssertNoSecret(result, Sim.HelpScout.Tokens().Issued.Append(HelpScoutStore.AppSecret).ToArray());
     }
 
     [Fact]
     public void An_access_token_echoed_by_a_proxys_page_is_not_shown()
     {
-        string token = Sim.HelpScout.IssueToken(DateTimeOffset.UtcNow);
+        string token = Sim.HelpScout.IssueToken();
         Assert.Null(Ps.Run($"Connect-HelpScout -AccessToken $token -BaseUri '{Sim.BaseUri}' -MaxRetries 0", ("token", PowerShellSession.Secure(token))).Fatal);
         Sim.Script(new ScriptedAnswer { PathContains = "/v2/customers/", Status = 503, ContentType = "text/plain", Body = "upstream connect error; request headers were:\n  authorization: {{header:Authorization}}\n" });
 
@@ -178,7 +180,7 @@ public sealed class SecretScrubbingTests : ModuleTest
         // $Error, ToString(), ErrorDetails and every stream: what a user could see or log.
         string everything = result.AllText() + string.Join("\n", result.Errors.Append(result.Fatal).Where(e => e is not null)
             .Select(e => e!.ToString() + e.ErrorDetails?.Message + e.Exception.ToString()));
-        Assert.NotEmpty(Sim.Requests);
+        Assert.NotEmpty(Sim.Requests());
         foreach (string secret in secrets)
         {
             Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase);

@@ -8,6 +8,8 @@ using CustomerTools.Http;
 using CustomerTools.Kustomer;
 using Xunit;
 
+using CustomerTools.TestKit;
+
 namespace CustomerTools.Tests;
 
 /// <summary>The scrubber and the service texts it cleans, without a session: every form a secret can take.</summary>

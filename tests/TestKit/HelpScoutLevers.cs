@@ -56,6 +56,9 @@ public sealed class HelpScoutLevers
     /// <summary>Whether list items carry their _embedded entries.</summary>
     public void ListItemsEmbedded(bool value) => _client.Post(Invariant($"_sim/helpscout/list-items-embedded?value={value}"));
 
+    /// <summary>A token the account accepts, issued as the token endpoint would (counted as a token request).</summary>
+    public string IssueToken() => _client.PostFor<IssuedToken>("_sim/helpscout/issue-token").Token;
+
     /// <summary>Token requests since the last reset, and every token issued.</summary>
     public TokenCounts Tokens() => _client.Get<TokenCounts>("_sim/helpscout/tokens");
 }

@@ -55,5 +55,8 @@ public sealed class KustomerLevers
     public void SearchQuota(int limit, TimeSpan window, bool headers = true) => _client.Post(Invariant(
         $"_sim/kustomer/search-quota?limit={limit}&windowMs={(int)window.TotalMilliseconds}&headers={(headers ? "on" : "off")}"));
 
+    /// <summary>Whether search answers carry x-ratelimit-* headers, the search quota left as it is.</summary>
+    public void SearchQuotaHeaders(bool value) => _client.Post(Invariant($"_sim/kustomer/search-quota?headers={(value ? "on" : "off")}"));
+
     public QuotaCounts SearchQuotaCounts() => _client.Get<QuotaCounts>("_sim/kustomer/search-quota");
 }

@@ -85,12 +85,17 @@ public sealed class SimulatorClient : IDisposable
         using HttpResponseMessage response = Send(request);
     }
 
-    internal T Get<T>(string pathAndQuery)
+    internal T Get<T>(string pathAndQuery) => Read<T>(HttpMethod.Get, pathAndQuery);
+
+    /// <summary>A POST that answers with JSON.</summary>
+    internal T PostFor<T>(string pathAndQuery) => Read<T>(HttpMethod.Post, pathAndQuery);
+
+    private T Read<T>(HttpMethod method, string pathAndQuery)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery);
+        using var request = new HttpRequestMessage(method, pathAndQuery);
         using HttpResponseMessage response = Send(request);
         using Stream body = response.Content.ReadAsStream();
-        return JsonSerializer.Deserialize<T>(body, ControlJson.Options) ?? throw new InvalidOperationException($"GET {pathAndQuery}: no answer");
+        return JsonSerializer.Deserialize<T>(body, ControlJson.Options) ?? throw new InvalidOperationException($"{method} {pathAndQuery}: no answer");
     }
 
     private HttpResponseMessage Send(HttpRequestMessage request)

@@ -60,6 +60,9 @@ internal static class HelpScoutControlRoutes
                 // ?value=true: list items carry their _embedded entries.
                 store.ListItemsEmbedded = request.Flag("value");
                 return null;
+            case "POST /_sim/helpscout/issue-token":
+                // A valid token, as the token endpoint would issue it (counted as a token request), for tests that connect with -AccessToken.
+                return new IssuedToken(store.IssueToken(System.DateTimeOffset.UtcNow));
             case "GET /_sim/helpscout/tokens":
                 return new TokenCounts(store.TokenRequests, store.IssuedTokens.ToArray());
             default:

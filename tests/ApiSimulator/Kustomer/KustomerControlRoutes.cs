@@ -56,8 +56,12 @@ internal static class KustomerControlRoutes
             case "GET /_sim/kustomer/quota":
                 return ControlApi.Counts(simulator.KustomerQuota);
             case "POST /_sim/kustomer/search-quota":
-                // ?limit=&windowMs=[&headers=on|off]: the search quota, and whether search answers carry its x-ratelimit-* headers (default on).
-                simulator.KustomerSearchQuota = new QuotaWindow(request.Int("limit"), System.TimeSpan.FromMilliseconds(request.Int("windowMs")));
+                // [?limit=&windowMs=][&headers=on|off]: the search quota (kept when not given), and whether search answers carry its x-ratelimit-* headers (default on).
+                if (request.Has("limit"))
+                {
+                    simulator.KustomerSearchQuota = new QuotaWindow(request.Int("limit"), System.TimeSpan.FromMilliseconds(request.Int("windowMs")));
+                }
+
                 simulator.KustomerSearchQuotaHeaders = !request.Has("headers") || request.Text("headers") != "off";
                 return null;
             case "GET /_sim/kustomer/search-quota":

@@ -4,9 +4,10 @@ using System.Linq;
 using System.Threading.Tasks;
 using CustomerTools.ApiSimulator;
 using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.TestKit;
 using Xunit;
 
-namespace CustomerTools.Tests;
+namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>
 /// The simulator's search quota (api notes §3a: 100 searches a minute for API keys, apart from
@@ -24,8 +25,8 @@ public sealed class SimulatorSearchQuotaTests : SimulatorTest
     [Fact]
     public async Task With_headers_search_answers_carry_the_search_quotas_own_and_the_429_has_no_Retry_After()
     {
-        Sim.KustomerQuota = new QuotaWindow(50, TimeSpan.FromMinutes(1));
-        Sim.KustomerSearchQuota = new QuotaWindow(3, TimeSpan.FromMinutes(1));
+        Sim.Kustomer.Quota(50, TimeSpan.FromMinutes(1));
+        Sim.Kustomer.SearchQuota(3, TimeSpan.FromMinutes(1));
 
         var answers = new[] { await Search(Everyone), await Search(Everyone), await Search(Everyone), await Search(Everyone) };
 
@@ -35,15 +36,14 @@ public sealed class SimulatorSearchQuotaTests : SimulatorTest
         Assert.All(answers, a => Assert.InRange(double.Parse(a.Header("x-ratelimit-reset")!, CultureInfo.InvariantCulture), 0.001, 60));
         Assert.Null(answers[3].Header("Retry-After"));
         AssertTooManyRequests(answers[3]);
-        Assert.Equal((3, 1), (Sim.KustomerSearchQuota.Served, Sim.KustomerSearchQuota.Rejected));
+        Assert.Equal((3, 1), (Sim.Kustomer.SearchQuotaCounts().Served, Sim.Kustomer.SearchQuotaCounts().Rejected));
     }
 
     [Fact]
     public async Task Without_headers_search_answers_carry_none_and_the_429_only_Retry_After()
     {
-        Sim.KustomerQuota = new QuotaWindow(50, TimeSpan.FromMinutes(1));
-        Sim.KustomerSearchQuota = new QuotaWindow(2, TimeSpan.FromSeconds(30));
-        Sim.KustomerSearchQuotaHeaders = false;
+        Sim.Kustomer.Quota(50, TimeSpan.FromMinutes(1));
+        Sim.Kustomer.SearchQuota(2, TimeSpan.FromSeconds(30), headers: false);
 
         var answers = new[] { await Search(Everyone), await Search(Everyone), await Search(Everyone) };
         var get = await GetKustomer($"/v1/customers/{KustomerFixtures.FullId}");
@@ -61,8 +61,8 @@ public sealed class SimulatorSearchQuotaTests : SimulatorTest
     [Fact]
     public async Task A_search_counts_against_the_org_quota_as_well_and_a_GET_not_against_the_search_quota()
     {
-        Sim.KustomerQuota = new QuotaWindow(3, TimeSpan.FromMinutes(1));
-        Sim.KustomerSearchQuota = new QuotaWindow(10, TimeSpan.FromMinutes(1));
+        Sim.Kustomer.Quota(3, TimeSpan.FromMinutes(1));
+        Sim.Kustomer.SearchQuota(10, TimeSpan.FromMinutes(1));
 
         var first = await Search(Everyone);
         var get = await GetKustomer($"/v1/customers/{KustomerFixtures.FullId}");
@@ -70,15 +70,15 @@ public sealed class SimulatorSearchQuotaTests : SimulatorTest
         var refusedByOrg = await Search(Everyone);
 
         Assert.Equal((200, 200, 200, 429), (first.Status, get.Status, second.Status, refusedByOrg.Status));
-        Assert.Equal((3, 1), (Sim.KustomerQuota.Served, Sim.KustomerQuota.Rejected));
-        Assert.Equal((2, 0), (Sim.KustomerSearchQuota.Served, Sim.KustomerSearchQuota.Rejected));
+        Assert.Equal((3, 1), (Sim.Kustomer.QuotaCounts().Served, Sim.Kustomer.QuotaCounts().Rejected));
+        Assert.Equal((2, 0), (Sim.Kustomer.SearchQuotaCounts().Served, Sim.Kustomer.SearchQuotaCounts().Rejected));
         Assert.Equal("8", second.Header("x-ratelimit-remaining"));
     }
 
     [Fact]
     public async Task The_search_quota_refills_after_its_window()
     {
-        Sim.KustomerSearchQuota = new QuotaWindow(1, TimeSpan.FromSeconds(1));
+        Sim.Kustomer.SearchQuota(1, TimeSpan.FromSeconds(1));
 
         var served = await Search(Everyone);
         var refused = await Search(Everyone);
@@ -89,15 +89,17 @@ public sealed class SimulatorSearchQuotaTests : SimulatorTest
     }
 
     [Fact]
-    public void Reset_removes_the_search_quota_and_turns_its_headers_back_on()
+    public async Task Reset_removes_the_search_quota_and_turns_its_headers_back_on()
     {
-        Sim.KustomerSearchQuota = new QuotaWindow(1, TimeSpan.FromMinutes(1));
-        Sim.KustomerSearchQuotaHeaders = false;
+        Sim.Kustomer.SearchQuota(1, TimeSpan.FromMinutes(1), headers: false);
 
         Sim.Reset();
+        Sim.Kustomer.Quota(50, TimeSpan.FromMinutes(1));
+        var answers = new[] { await Search(Everyone), await Search(Everyone) };
 
-        Assert.Null(Sim.KustomerSearchQuota);
-        Assert.True(Sim.KustomerSearchQuotaHeaders);
+        Assert.Equal(new QuotaCounts(0, 0, 0), Sim.Kustomer.SearchQuotaCounts());
+        Assert.Equal(new[] { 200, 200 }, answers.Select(a => a.Status));
+        Assert.All(answers, a => Assert.Equal("50", a.Header("x-ratelimit-limit")));
     }
 
     private static void AssertTooManyRequests(SimAnswer answer)

@@ -8,24 +8,25 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using CustomerTools.ApiSimulator;
 using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.TestKit;
 using Xunit;
 
-namespace CustomerTools.Tests;
+namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>
-/// A test against the simulator: one per test class, reset before each test, with an HttpClient
-/// on it for tests of the simulator's own behaviour (no module).
+/// A test of the simulator's own behaviour (no module): one simulator per test class, reset before
+/// each test through its control client, and an HttpClient on its APIs.
 /// </summary>
 public abstract class SimulatorTest : IClassFixture<SimulatorFixture>, IDisposable
 {
     protected SimulatorTest(SimulatorFixture fixture)
     {
-        Sim = fixture.Simulator;
+        Sim = fixture.Client;
         Sim.Reset();
         Http = new HttpClient { BaseAddress = Sim.BaseUri };
     }
 
-    internal Simulator Sim { get; }
+    internal SimulatorClient Sim { get; }
 
     internal HttpClient Http { get; }
 
@@ -83,7 +84,7 @@ public abstract class SimulatorTest : IClassFixture<SimulatorFixture>, IDisposab
     internal async Task<SimAnswer> GetHelpScout(string pathAndQuery)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, pathAndQuery.TrimStart('/'));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Sim.HelpScout.IssueToken(DateTimeOffset.UtcNow));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Sim.HelpScout.IssueToken());
         return await Send(request);
     }
 

@@ -2,9 +2,10 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.TestKit;
 using Xunit;
 
-namespace CustomerTools.Tests;
+namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>What the simulator's Kustomer search refuses, and how: 400 in Kustomer's shape with a text that says what, 403 naming the role.</summary>
 public sealed class SimulatorSearchRefusalTests : SimulatorTest
@@ -64,7 +65,7 @@ public sealed class SimulatorSearchRefusalTests : SimulatorTest
     [Fact]
     public async Task Page_101_is_a_400_naming_the_100_page_limit_and_the_way_on()
     {
-        Sim.Kustomer.GeneratedCount = 200;
+        Sim.Kustomer.Generate(200);
 
         var answer = await Search(Everyone, page: 101, pageSize: 1);
 
@@ -93,7 +94,7 @@ public sealed class SimulatorSearchRefusalTests : SimulatorTest
     [Fact]
     public async Task Page_size_500_is_served_and_100_is_the_default()
     {
-        Sim.Kustomer.GeneratedCount = 600;
+        Sim.Kustomer.Generate(600);
 
         var largest = await Search(Everyone, pageSize: 500);
         var unsized = await Search(Everyone);
@@ -107,7 +108,7 @@ public sealed class SimulatorSearchRefusalTests : SimulatorTest
     [Fact]
     public async Task A_key_without_the_search_role_gets_403_naming_it_but_reads_customers_as_the_valid_key()
     {
-        Sim.Kustomer.GeneratedCount = 5;
+        Sim.Kustomer.Generate(5);
 
         var search = await Search(Everyone, key: KustomerStore.NoSearchRoleKey);
 

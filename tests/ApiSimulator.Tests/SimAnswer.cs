@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 
-namespace CustomerTools.Tests;
+namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>One answer of the simulator, read.</summary>
 internal sealed record SimAnswer(int Status, string Text, JsonElement Json, IReadOnlyDictionary<string, string> Headers)

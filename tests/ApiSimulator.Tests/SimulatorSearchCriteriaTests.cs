@@ -2,9 +2,10 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.TestKit;
 using Xunit;
 
-namespace CustomerTools.Tests;
+namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>
 /// The simulator's Kustomer search criteria (api notes §3a): every operator on every attribute,
@@ -33,7 +34,7 @@ public sealed class SimulatorSearchCriteriaTests : SimulatorTest
     public SimulatorSearchCriteriaTests(SimulatorFixture fixture)
         : base(fixture)
     {
-        Sim.Kustomer.GeneratedCount = Generated;
+        Sim.Kustomer.Generate(Generated);
     }
 
     [Fact]

@@ -4,9 +4,10 @@ using System.Threading.Tasks;
 using CustomerTools.ApiSimulator;
 using CustomerTools.ApiSimulator.HelpScout;
 using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.TestKit;
 using Xunit;
 
-namespace CustomerTools.Tests;
+namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>
 /// The simulator's page-shift levers: pages that move while a client pages through a list or a
@@ -25,8 +26,8 @@ public sealed class SimulatorPageShiftTests : SimulatorTest
     public async Task The_list_lever_puts_copies_in_front_so_a_pages_last_records_move_onto_the_next()
     {
         Sim.Kustomer.Clear();
-        Sim.Kustomer.GeneratedCount = 30;
-        Sim.Kustomer.ListShift = new PageShift(afterPages: 1, insert: 3);
+        Sim.Kustomer.Generate(30);
+        Sim.Kustomer.ListShift(afterPages: 1, insert: 3);
         string[] generated = Enumerable.Range(0, 30).Select(KustomerFixtures.GeneratedId).ToArray();
         string[] copies = { KustomerFixtures.CopyId(2), KustomerFixtures.CopyId(1), KustomerFixtures.CopyId(0) };
 
@@ -42,8 +43,8 @@ public sealed class SimulatorPageShiftTests : SimulatorTest
         Assert.Equal(copies.Concat(generated[..7]), page1Again.Ids);
         Assert.Equal(33, page2.Json.GetProperty("meta").GetProperty("total").GetInt32());
         Assert.Equal("Customer 0", copy.Json.GetProperty("data").GetProperty("attributes").GetProperty("name").GetString());
-        Assert.True(Sim.Kustomer.ListShift.Fired);
-        Assert.Equal(4, Sim.Kustomer.ListPagesServed);
+        Assert.True(Sim.Kustomer.Shifts().ListShiftFired);
+        Assert.Equal(4, Sim.Kustomer.Shifts().ListPagesServed);
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class SimulatorPageShiftTests : SimulatorTest
     {
         var timeline = UseTimeline(30);
         string[] oracle = timeline.IndicesChangedSince(Origin).Select(KustomerFixtures.GeneratedId).ToArray();
-        Sim.Kustomer.SearchShift = new PageShift(afterPages: 1, insert: 2);
+        Sim.Kustomer.SearchShift(afterPages: 1, insert: 2);
 
         var page1 = await Search(ChangedSinceOrigin, page: 1, pageSize: 5);
         var page2 = await Search(ChangedSinceOrigin, page: 2, pageSize: 5);
@@ -65,7 +66,7 @@ public sealed class SimulatorPageShiftTests : SimulatorTest
         string firstChange = KustomerFixtures.Timestamp(timeline.UpdatedAt(timeline.IndicesChangedSince(Origin)[0]));
         Assert.All(page1Again.UpdatedAtById().Take(3), e => Assert.Equal(firstChange, e.Value));
         Assert.Equal(32, page2.Json.GetProperty("meta").GetProperty("total").GetInt32());
-        Assert.True(Sim.Kustomer.SearchShift.Fired);
+        Assert.True(Sim.Kustomer.Shifts().SearchShiftFired);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class SimulatorPageShiftTests : SimulatorTest
         var timeline = UseTimeline(30);
         int[] order = timeline.IndicesChangedSince(Origin).ToArray();
         string[] oracle = order.Select(KustomerFixtures.GeneratedId).ToArray();
-        Sim.Kustomer.SearchShift = new PageShift(afterPages: 1, insert: 0, update: 2);
+        Sim.Kustomer.SearchShift(afterPages: 1, insert: 0, update: 2);
 
         var page1 = await Search(ChangedSinceOrigin, page: 1, pageSize: 5);
         var page2 = await Search(ChangedSinceOrigin, page: 2, pageSize: 5);
@@ -94,17 +95,17 @@ public sealed class SimulatorPageShiftTests : SimulatorTest
     public async Task A_lever_waits_for_its_page_count_and_counts_only_its_own_route()
     {
         UseTimeline(30);
-        Sim.Kustomer.SearchShift = new PageShift(afterPages: 2, insert: 4);
+        Sim.Kustomer.SearchShift(afterPages: 2, insert: 4);
 
         await GetKustomer("/v1/customers?page=1&pageSize=5");
         var first = await Search(ChangedSinceOrigin, page: 1, pageSize: 5);
-        Assert.False(Sim.Kustomer.SearchShift.Fired);
+        Assert.False(Sim.Kustomer.Shifts().SearchShiftFired);
         await Search(ChangedSinceOrigin, page: 1, pageSize: 5);
         var third = await Search(ChangedSinceOrigin, page: 1, pageSize: 5);
 
-        Assert.True(Sim.Kustomer.SearchShift.Fired);
+        Assert.True(Sim.Kustomer.Shifts().SearchShiftFired);
         Assert.Equal(first.Ids[..1], third.Ids[4..]);
-        Assert.Equal((1, 3), (Sim.Kustomer.ListPagesServed, Sim.Kustomer.SearchPagesServed));
+        Assert.Equal((1, 3), (Sim.Kustomer.Shifts().ListPagesServed, Sim.Kustomer.Shifts().SearchPagesServed));
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class SimulatorPageShiftTests : SimulatorTest
         var timeline = new ChangeTimeline(60, TimeSpan.FromMinutes(1), Origin);
         Sim.HelpScout.Clear();
         Sim.HelpScout.UseTimeline(timeline);
-        Sim.HelpScout.ListShift = new PageShift(afterPages: 1, insert: 2);
+        Sim.HelpScout.ListShift(afterPages: 1, insert: 2);
         long[] oracle = timeline.IndicesChangedSince(Origin).Select(HelpScoutFixtures.GeneratedId).ToArray();
         const string List = "/v2/customers?modifiedSince=2025-04-01T00:00:00Z&sortField=modifiedAt&sortOrder=asc&page=";
 
@@ -125,8 +126,8 @@ public sealed class SimulatorPageShiftTests : SimulatorTest
         Assert.Equal(oracle[48..], page2.HelpScoutIds);
         Assert.Equal(new[] { HelpScoutFixtures.CopyId(1), HelpScoutFixtures.CopyId(0) }.Concat(oracle[..48]), page1Again.HelpScoutIds);
         Assert.Equal(62, page2.Json.GetProperty("page").GetProperty("totalElements").GetInt32());
-        Assert.True(Sim.HelpScout.ListShift.Fired);
-        Assert.Equal(3, Sim.HelpScout.ListPagesServed);
+        Assert.True(Sim.HelpScout.Shifts().ListShiftFired);
+        Assert.Equal(3, Sim.HelpScout.Shifts().ListPagesServed);
     }
 
     private static string ChangedSinceOrigin =>

@@ -4,7 +4,7 @@ using CustomerTools.ApiSimulator;
 using CustomerTools.ApiSimulator.Kustomer;
 using Xunit;
 
-namespace CustomerTools.Tests;
+namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>The generated org's timeline: a permutation of change times, an optional bulk-import tie, creation before change.</summary>
 public sealed class ChangeTimelineTests

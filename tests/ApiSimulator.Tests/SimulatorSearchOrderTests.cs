@@ -4,9 +4,10 @@ using System.Text.Json;
 using System.Threading.Tasks;
 using CustomerTools.ApiSimulator;
 using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.TestKit;
 using Xunit;
 
-namespace CustomerTools.Tests;
+namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>
 /// The simulator's Kustomer search in order and in pages, on an org generated on a timeline:

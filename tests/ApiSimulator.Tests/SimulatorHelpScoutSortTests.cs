@@ -3,9 +3,10 @@ using System.Linq;
 using System.Threading.Tasks;
 using CustomerTools.ApiSimulator;
 using CustomerTools.ApiSimulator.HelpScout;
+using CustomerTools.TestKit;
 using Xunit;
 
-namespace CustomerTools.Tests;
+namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>The simulator's Help Scout v2 list order (api notes §3): sortField and sortOrder, judged against the timeline.</summary>
 public sealed class SimulatorHelpScoutSortTests : SimulatorTest
@@ -74,7 +75,7 @@ public sealed class SimulatorHelpScoutSortTests : SimulatorTest
     [Fact]
     public async Task Score_or_no_sortField_keeps_the_stores_order()
     {
-        Sim.HelpScout.GeneratedCount = 5;
+        Sim.HelpScout.Generate(5);
         long[] stored = new[] { HelpScoutFixtures.FullId, HelpScoutFixtures.SparseId, HelpScoutFixtures.DashedId, HelpScoutFixtures.NearMissId }
             .Concat(Enumerable.Range(0, 5).Select(HelpScoutFixtures.GeneratedId)).ToArray();
 
@@ -100,8 +101,9 @@ public sealed class SimulatorHelpScoutSortTests : SimulatorTest
     [Fact]
     public void A_timeline_with_parts_of_seconds_is_refused_for_Help_Scout()
     {
-        Assert.Throws<ArgumentException>(() => Sim.HelpScout.UseTimeline(new ChangeTimeline(5, TimeSpan.FromMilliseconds(1500), Origin)));
-        Assert.Throws<ArgumentException>(() => Sim.HelpScout.UseTimeline(new ChangeTimeline(5, TimeSpan.FromSeconds(1), Origin.AddMilliseconds(5))));
+        // The control API's 400 says why.
+        Assert.Contains("whole seconds", Assert.Throws<SimulatorRefusedException>(() => Sim.HelpScout.UseTimeline(new ChangeTimeline(5, TimeSpan.FromMilliseconds(1500), Origin))).Message, StringComparison.Ordinal);
+        Assert.Contains("whole seconds", Assert.Throws<SimulatorRefusedException>(() => Sim.HelpScout.UseTimeline(new ChangeTimeline(5, TimeSpan.FromSeconds(1), Origin.AddMilliseconds(5)))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
