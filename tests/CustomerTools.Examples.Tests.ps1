@@ -74,7 +74,7 @@ Describe 'Find-CustomerInBothServices.ps1' {
         $rows = $all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }
         $rows.FoundIn | Should -Be @('Kustomer and Help Scout', 'Kustomer', '')
         $rows[0].KustomerId | Should -Be 'cc00000000000000000000b1'
-        $rows[0].HelpScoutId | Should -Be '4150271'
+        $rows[0].HelpScoutId | Should -Be ([string]$Fixtures.helpScout.fullId)
         $rows[1].Name | Should -Be 'Priya Raman'
     }
 }

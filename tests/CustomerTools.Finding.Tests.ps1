@@ -8,13 +8,13 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $sim = Start-ApiSimulator
 
-    $full = '64b7f0c2e4a1d3b5c6a7e8f9'      # Kustomer: Priya Raman, priya@northwind.example
-    $sparse = '64b7f0c2e4a1d3b5c6a7e900'    # Kustomer: ann@sparse.example
+    $full = $Fixtures.kustomer.fullId      # Kustomer: Priya Raman, priya@northwind.example
+    $sparse = $Fixtures.kustomer.sparseId    # Kustomer: ann@sparse.example
     $twin = '0123456789abcdef01234567'      # a Kustomer customer the tests add themselves
-    $hsFull = 4150271                       # Help Scout: Lena Okonkwo, lena@tidewater.example (mailbox 101)
-    $hsSparse = 4150272                     # Help Scout: Sam, no emails (mailbox 102)
-    $hsDashed = 4150273                     # Help Scout: Ana Lima, ana@lima.example (mailbox 102)
-    $hsNearMiss = 4150274                   # Help Scout: elena@tidewater.example, contains Lena's address (mailbox 101)
+    $hsFull = $Fixtures.helpScout.fullId                       # Help Scout: Lena Okonkwo, lena@tidewater.example (mailbox 101)
+    $hsSparse = $Fixtures.helpScout.sparseId                     # Help Scout: Sam, no emails (mailbox 102)
+    $hsDashed = $Fixtures.helpScout.dashedId                     # Help Scout: Ana Lima, ana@lima.example (mailbox 102)
+    $hsNearMiss = $Fixtures.helpScout.nearMissId                   # Help Scout: elena@tidewater.example, contains Lena's address (mailbox 101)
     $hsFixtures = @($hsFull, $hsSparse, $hsDashed, $hsNearMiss)
 
     function Connect-TestKustomer([switch] $PassThru, [string] $BaseUri = $sim.BaseUri) {

@@ -4,9 +4,9 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $sim = Start-ApiSimulator
-    $full = 4150271
-    $sparse = 4150272
-    $dashed = 4150273
+    $full = $Fixtures.helpScout.fullId
+    $sparse = $Fixtures.helpScout.sparseId
+    $dashed = $Fixtures.helpScout.dashedId
 
     function Get-TokenRequestCount { (Invoke-Simulator $sim '_sim/helpscout/tokens' -Method GET).requests }
     function Connect-TestApp([switch] $PassThru) {

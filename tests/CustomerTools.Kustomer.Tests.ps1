@@ -4,8 +4,8 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $sim = Start-ApiSimulator
-    $full = '64b7f0c2e4a1d3b5c6a7e8f9'
-    $sparse = '64b7f0c2e4a1d3b5c6a7e900'
+    $full = $Fixtures.kustomer.fullId
+    $sparse = $Fixtures.kustomer.sparseId
     $missing = '64b7f0c2e4a1d3b5c6a7e8aa'
 }
 
@@ -142,7 +142,7 @@ Describe 'Get-KustomerCustomer -Id' {
         $DebugPreference = 'Continue'
         $streams = Get-KustomerCustomer -Id $full -Verbose 4>&1 5>&1 | Where-Object { $_ -isnot [CustomerTools.Kustomer.KustomerCustomer] }
         $text = $streams | ForEach-Object { $_.Message }
-        ($text -join "`n") | Should -Match 'v1/customers/64b7f0c2e4a1d3b5c6a7e8f9 -> 200 OK \(\d+ ms\)'
+        ($text -join "`n") | Should -Match "v1/customers/$full -> 200 OK \(\d+ ms\)"
         ($text -join "`n") | Should -Match 'Authorization: Bearer \[redacted\]'
         ($text -join "`n") | Should -Not -Match $KustomerKey
     }

@@ -8,10 +8,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $sim = Start-ApiSimulator
-    $full = '64b7f0c2e4a1d3b5c6a7e8f9'
-    $sparse = '64b7f0c2e4a1d3b5c6a7e900'
-    $hsFull = 4150271
-    $hsSparse = 4150272
+    $full = $Fixtures.kustomer.fullId
+    $sparse = $Fixtures.kustomer.sparseId
+    $hsFull = $Fixtures.helpScout.fullId
+    $hsSparse = $Fixtures.helpScout.sparseId
 
     function Connect-TestKustomer {
         Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri -MaxRetries 2

@@ -5,11 +5,11 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $sim = Start-ApiSimulator
-    $full = '64b7f0c2e4a1d3b5c6a7e8f9'
-    $sparse = '64b7f0c2e4a1d3b5c6a7e900'
+    $full = $Fixtures.kustomer.fullId
+    $sparse = $Fixtures.kustomer.sparseId
     $missing = '64b7f0c2e4a1d3b5c6a7e8aa'
-    $hsFull = 4150271
-    $hsSparse = 4150272
+    $hsFull = $Fixtures.helpScout.fullId
+    $hsSparse = $Fixtures.helpScout.sparseId
     # The simulator's generated Kustomer customers (see _sim/kustomer/generate): aa00 + 20 hex digits.
     function Assert-OnlyError([object[]] $Errors, [string] $Id, [string] $Category, $Target) {
         # Exactly one error record, for the input that failed, with the contract's id and category.
@@ -119,7 +119,7 @@ Describe '-TimeoutSec' {
     ) {
         Invoke-Simulator $sim '_sim/script' -Body @{
             pathContains = $full; times = $null; delayMs = $DelayMs; breakage = (ConvertTo-SimulatorEnum Breakage $Breakage)
-            body         = '{"data":{"type":"customer","id":"64b7f0c2e4a1d3b5c6a7e8f9","attributes":{"name":"Priya Raman"}}}'
+            body         = '{"data":{"type":"customer","id":"' + $full + '","attributes":{"name":"Priya Raman"}}}'
         }
         $errors = $null
         $watch = [System.Diagnostics.Stopwatch]::StartNew()

@@ -225,11 +225,11 @@ Describe 'Bad search input and refusals' {
     }
 
     It 'a key without the search role stops with AccessDenied naming the role to add' {
-        $noSearch = Connect-Kustomer -ApiKey (ConvertTo-TestSecret 'kustomer-key-without-search-role') -BaseUri $sim.BaseUri -PassThru
+        $noSearch = Connect-Kustomer -ApiKey (ConvertTo-TestSecret $Fixtures.kustomer.noSearchRoleKey) -BaseUri $sim.BaseUri -PassThru
         { Get-KustomerCustomer -UpdatedSince '2025-01-01' -Connection $noSearch } |
             Should -Throw -ErrorId 'AccessDenied,CustomerTools.Commands.GetKustomerCustomerCommand' -ExpectedMessage '*org.permission.search.create*'
         # The same key still reads customers.
-        (Get-KustomerCustomer -Id '64b7f0c2e4a1d3b5c6a7e8f9' -Connection $noSearch).Id | Should -Be '64b7f0c2e4a1d3b5c6a7e8f9'
+        (Get-KustomerCustomer -Id $Fixtures.kustomer.fullId -Connection $noSearch).Id | Should -Be $Fixtures.kustomer.fullId
         Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
     }
 }

@@ -7,10 +7,10 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $sim = Start-ApiSimulator
-    $full = '64b7f0c2e4a1d3b5c6a7e8f9'
-    $sparse = '64b7f0c2e4a1d3b5c6a7e900'
-    $hsFull = 4150271
-    $hsSparse = 4150272
+    $full = $Fixtures.kustomer.fullId
+    $sparse = $Fixtures.kustomer.sparseId
+    $hsFull = $Fixtures.helpScout.fullId
+    $hsSparse = $Fixtures.helpScout.sparseId
 
     # Everything a user could see or log from records written with *>&1, and from $Error.
     function Get-VisibleText([object[]] $Records) {

@@ -16,8 +16,8 @@ BeforeAll {
         'Connect-Kustomer', 'Disconnect-Kustomer', 'Get-KustomerConnection', 'Get-KustomerCustomer'
         'Connect-HelpScout', 'Disconnect-HelpScout', 'Get-HelpScoutConnection', 'Get-HelpScoutCustomer'
     )
-    $full = '64b7f0c2e4a1d3b5c6a7e8f9'
-    $hsFull = 4150271
+    $full = $Fixtures.kustomer.fullId
+    $hsFull = $Fixtures.helpScout.fullId
     $manifestPath = Join-Path $ModulePath 'CustomerTools.psd1'
 
     function Connect-TestServices {
@@ -259,7 +259,7 @@ Describe 'Importing' {
     It 'imports twice, removes and imports again without errors, and still works, in a fresh pwsh' {
         $pwsh = Join-Path $PSHOME 'pwsh'
         $script = {
-            param($ModulePath, $BaseUri, $Key)
+            param($ModulePath, $BaseUri, $Key, $Id)
             $ErrorActionPreference = 'Stop'
             Import-Module $ModulePath
             Import-Module $ModulePath
@@ -269,12 +269,12 @@ Describe 'Importing' {
             if (Get-Module CustomerTools) { throw 'the module outlived Remove-Module' }
             Import-Module $ModulePath
             Connect-Kustomer -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri
-            'customer=' + (Get-KustomerCustomer -Id 64b7f0c2e4a1d3b5c6a7e8f9).Name
+            'customer=' + (Get-KustomerCustomer -Id $Id).Name
             'commands=' + @(Get-Command -Module CustomerTools).Count
             'modules=' + @(Get-Module CustomerTools).Count
             'errors=' + $Error.Count
         }
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $script } '$ModulePath' '$($sim.BaseUri)' '$KustomerKey'"))
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $script } '$ModulePath' '$($sim.BaseUri)' '$KustomerKey' '$full'"))
         $output = & $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
 
         $LASTEXITCODE | Should -Be 0 -Because ($output | Out-String)

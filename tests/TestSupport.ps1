@@ -5,11 +5,6 @@ $script:RepoRoot = Split-Path -Parent $PSScriptRoot
 $script:ModulePath = Join-Path $RepoRoot 'out/CustomerTools'
 $script:SimulatorDll = Join-Path $PSScriptRoot 'ApiSimulator/bin/Release/net10.0/ApiSimulator.dll'
 
-$script:KustomerKey = 'kustomer-test-key-eyJhbGciOi'
-$script:KustomerNoRoleKey = 'kustomer-key-without-customer-role'
-$script:HelpScoutAppId = 'hs-test-app-id'
-$script:HelpScoutAppSecret = 'hs-test-app-secret-9f8e7d6c'
-
 function Start-ApiSimulator {
     if (-not (Test-Path $SimulatorDll)) {
         throw "The simulator is not built; run: dotnet build CustomerPS.sln -c Release"
@@ -27,7 +22,15 @@ function Start-ApiSimulator {
         $process.Kill()
         throw "The simulator did not start: $line"
     }
-    [pscustomobject]@{ Process = $process; BaseUri = $Matches[1] }
+    $simulator = [pscustomobject]@{ Process = $process; BaseUri = $Matches[1] }
+    # The keys it accepts and its fixtures' ids, as it states them (GET /_sim/fixtures), for the
+    # test file: $Fixtures.kustomer.fullId, $Fixtures.helpScout.mainMailbox..., and the keys by name.
+    $script:Fixtures = Invoke-Simulator -Simulator $simulator -Method GET -Path '_sim/fixtures'
+    $script:KustomerKey = $Fixtures.kustomer.validKey
+    $script:KustomerNoRoleKey = $Fixtures.kustomer.noRoleKey
+    $script:HelpScoutAppId = $Fixtures.helpScout.appId
+    $script:HelpScoutAppSecret = $Fixtures.helpScout.appSecret
+    $simulator
 }
 
 function Stop-ApiSimulator([Parameter(Mandatory)] $Simulator) {
