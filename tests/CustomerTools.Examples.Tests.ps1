@@ -108,12 +108,15 @@ Describe 'Invoke-NightlyCustomerSync.ps1' {
         $log = Join-Path $TestDrive 'sync.log'
         $bookmark = Join-Path $TestDrive 'kustomer.bookmark'
         Remove-Item $out, $log, $bookmark -ErrorAction Ignore
+        # The job as a scheduler starts it: a new process, the key in the environment (none when
+        # -Key is empty), the module found on the module path (unless -NoModule).
         $script:job = {
-            param([string] $Key = $KustomerKey, [string[]] $More = @())
+            param([string] $Key = $KustomerKey, [string[]] $More = @(), [switch] $NoModule)
             $env:KUSTOMER_API_KEY = $Key
-            $env:PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
-            try { & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File "$examples/Invoke-NightlyCustomerSync.ps1" -OutFile $out -BookmarkFile $bookmark -LogFile $log -BaseUri $sim.BaseUri @More }
-            finally { Remove-Item env:KUSTOMER_API_KEY }
+            if (-not $NoModule) { $env:PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath }
+            $shell = Join-Path $PSHOME $(if ($PSEdition -eq 'Desktop') { 'powershell.exe' } else { 'pwsh' })
+            try { & $shell -NoProfile -NonInteractive -File "$examples/Invoke-NightlyCustomerSync.ps1" -OutFile $out -BookmarkFile $bookmark -LogFile $log -BaseUri $sim.BaseUri @More }
+            finally { Remove-Item env:KUSTOMER_API_KEY -ErrorAction Ignore }
             $LASTEXITCODE
         }
     }
@@ -146,6 +149,18 @@ Describe 'Invoke-NightlyCustomerSync.ps1' {
     It 'stops with exit code 2 when the key is refused' {
         & $job -Key 'wrong' | Should -Be 2
         Get-Content $log -Raw | Should -Match 'FATAL AuthenticationFailed'
+        Test-Path $bookmark | Should -BeFalse
+    }
+
+    It 'stops with exit code 2 and logs why when KUSTOMER_API_KEY is missing' {
+        & $job -Key '' | Should -Be 2
+        Get-Content $log -Raw | Should -Match 'FATAL MissingCredential: .*KUSTOMER_API_KEY'
+        Test-Path $bookmark | Should -BeFalse
+    }
+
+    It 'stops with exit code 2 and logs why when the module is not on the module path' {
+        & $job -NoModule | Should -Be 2
+        Get-Content $log -Raw | Should -Match 'FATAL Modules_ModuleNotFound: .*CustomerTools'
         Test-Path $bookmark | Should -BeFalse
     }
 }
