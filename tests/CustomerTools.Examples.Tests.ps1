@@ -57,6 +57,33 @@ Describe 'Export-ChangedKustomerCustomers.ps1' {
     }
 }
 
+Describe 'Export-ChangedKustomerCustomers.ps1, a first run that finds nothing' {
+    BeforeAll { Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri }
+
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        Invoke-Simulator $sim '_sim/kustomer/clear'
+        $csv = Join-Path $TestDrive 'changed.csv'
+        $bookmark = Join-Path $TestDrive 'kustomer.bookmark'
+        Remove-Item $csv, $bookmark -ErrorAction Ignore
+    }
+
+    It 'writes a CSV with its header row and no customers' {
+        $summary = & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark
+        $summary.Exported | Should -Be 0
+        Get-Content $csv | Should -Be '"Id","Name","Email","Phone","ExternalId","Tags","UpdatedAt","OpenConversations"'
+    }
+
+    It 'bookmarks the window it searched, so the next run still finds what changed in it' {
+        $summary = & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark -FirstRunDays 3
+        [DateTimeOffset](Get-Content $bookmark) | Should -Be $summary.Since
+        # A change inside the first run's window that a fresh first run of one day would not reach.
+        Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a5' 'Changed Two Days Ago' 'two@example.test' $now.AddDays(-2))
+        & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark -FirstRunDays 1 | Out-Null
+        (Import-Csv $csv).Id | Should -Be 'cc00000000000000000000a5'
+    }
+}
+
 Describe 'Find-CustomerInBothServices.ps1' {
     BeforeAll {
         Invoke-Simulator $sim '_sim/reset'
