@@ -122,6 +122,12 @@ Describe 'Get-KustomerVipReport.ps1' {
         for ($i = 1; $i -lt $seats.Count; $i++) { $seats[$i] | Should -BeLessOrEqual $seats[$i - 1] }
         $report | Where-Object Tier -NE 'gold' | ForEach-Object { $_.Vip | Should -BeTrue }
     }
+
+    It 'asks the search for them instead of reading the whole org' {
+        Invoke-Simulator $sim '_sim/requests/clear'
+        & "$examples/Get-KustomerVipReport.ps1" | Out-Null
+        (Get-SimulatorRequest $sim).rawPath | Sort-Object -Unique | Should -Be '/v1/customers/search'
+    }
 }
 
 Describe 'Invoke-NightlyCustomerSync.ps1' {
