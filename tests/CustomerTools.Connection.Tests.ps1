@@ -1,4 +1,4 @@
-﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # Which connection the session uses after several connects: the last one made, -PassThru or not.
 
 BeforeAll {
@@ -13,8 +13,6 @@ AfterAll {
 }
 
 Describe 'Connect-Kustomer -PassThru' {
-    BeforeEach { Invoke-Simulator $sim '_sim/reset' }
-
     It 'makes the new connection the session''s, replacing the one before' {
         # The first connection's key may not read customers, so only the new one can find one.
         Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerNoRoleKey) -BaseUri $sim.BaseUri
