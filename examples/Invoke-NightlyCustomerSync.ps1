@@ -33,9 +33,9 @@ function Add-SyncLogLine([string] $Message) {
 
 $failures = $null
 try {
-    # Imported here rather than by "#Requires -Modules CustomerTools" as in the other examples: a
-    # script that requires a missing module never starts, so it could not log why.
-    Import-Module CustomerTools
+    # No "#Requires -Modules CustomerTools" as in the other examples: a script that requires a
+    # missing module never starts, so it could not log why. Here the first command loads it from
+    # the module path, and a missing module is a CommandNotFoundException caught below.
     $connect = @{ MaxRetries = $MaxRetries }
     if ($ApiKey) { $connect.ApiKey = $ApiKey }
     if ($BaseUri) { $connect.BaseUri = $BaseUri }

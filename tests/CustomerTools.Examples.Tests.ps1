@@ -193,7 +193,7 @@ Describe 'Invoke-NightlyCustomerSync.ps1' {
 
     It 'stops with exit code 2 and logs why when the module is not on the module path' {
         & $job -NoModule | Should -Be 2
-        Get-Content $log -Raw | Should -Match 'FATAL Modules_ModuleNotFound: .*CustomerTools'
+        Get-Content $log -Raw | Should -Match 'FATAL CommandNotFoundException: .*Connect-Kustomer'
         Test-Path $bookmark | Should -BeFalse
     }
 }
