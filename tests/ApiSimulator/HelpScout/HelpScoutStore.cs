@@ -35,7 +35,7 @@ public sealed class HelpScoutStore
     /// <summary>Seconds a new token lives (<c>expires_in</c>).</summary>
     public int TokenLifetimeSeconds { get; set; } = 172800;
 
-    /// <summary>Whether list items carry their <c>_embedded</c> entries (unconfirmed: api notes §3).</summary>
+    /// <summary>Whether list items carry their <c>_embedded</c> entries (unconfirmed: docs/api/helpscout.md §3).</summary>
     public bool ListItemsEmbedded { get; set; }
 
     /// <summary>
