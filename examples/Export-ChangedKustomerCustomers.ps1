@@ -6,8 +6,11 @@
     the export costs a request per 500 changed customers, however large the org. The bookmark is
     the last UpdatedAt the previous run wrote, kept in -BookmarkFile; a first run, with no bookmark
     yet, takes the customers changed in the last -FirstRunDays days. After the export the last
-    UpdatedAt written becomes the new bookmark; when nothing changed, the bookmark stays.
-    Customers updated at exactly the bookmark's time come again in the next run.
+    UpdatedAt written becomes the new bookmark; when nothing changed, the bookmark stays, and a
+    first run that found nothing keeps the start of the window it searched, so the next run goes
+    on from there instead of looking back -FirstRunDays from its own time. Customers updated at
+    exactly the bookmark's time come again in the next run. The CSV always has its header row,
+    even when no customer changed.
     Writes a summary object: Exported, Since, Bookmark.
 .EXAMPLE
     Connect-Kustomer -ApiKey (Get-Secret KustomerApiKey)
@@ -15,6 +18,7 @@
 .EXAMPLE
     ./Export-ChangedKustomerCustomers.ps1 -Path ./changed.csv -Since (Get-Date).AddDays(-1) -Connection $euOrg
 #>
+#Requires -Modules CustomerTools
 [CmdletBinding()]
 param(
     # Where to write the CSV.
@@ -48,24 +52,33 @@ $get = @{ UpdatedSince = $Since }
 if ($Connection) { $get.Connection = $Connection }
 
 Write-Verbose "Exporting the customers updated since $($Since.ToString('o')) to $Path"
+$columns = 'Id', 'Name', 'Email', 'Phone', 'ExternalId',
+    @{ Name = 'Tags'; Expression = { $_.Tags -join '; ' } },
+    @{ Name = 'UpdatedAt'; Expression = { $_.UpdatedAt.ToString('o') } },
+    @{ Name = 'OpenConversations'; Expression = { $_.ConversationCounts.Open } }
 $exported = 0
 $last = $null
 Get-KustomerCustomer @get -ErrorAction SilentlyContinue -ErrorVariable problems |
     ForEach-Object { $exported++; $last = $_.UpdatedAt; $_ } |
-    Select-Object Id, Name, Email, Phone, ExternalId,
-        @{ Name = 'Tags'; Expression = { $_.Tags -join '; ' } },
-        @{ Name = 'UpdatedAt'; Expression = { $_.UpdatedAt.ToString('o') } },
-        @{ Name = 'OpenConversations'; Expression = { $_.ConversationCounts.Open } } |
+    Select-Object -Property $columns |
     Export-Csv -Path $Path -NoTypeInformation -Encoding utf8
+if ($exported -eq 0) {
+    # Export-Csv writes no header without rows; an empty export is still a CSV with its columns.
+    $header = foreach ($column in $columns) { if ($column -is [hashtable]) { $column.Name } else { $column } }
+    '"' + ($header -join '","') + '"' | Set-Content -LiteralPath $Path -Encoding utf8
+}
 
 # Passed on from the script itself, once the CSV is written: errors of a command inside a
 # pipeline would not reach the caller's -ErrorVariable.
 foreach ($problem in $problems) { $PSCmdlet.WriteError($problem) }
 
-# Oldest change first: the last UpdatedAt written is where the next run starts.
-if ($null -ne $last) {
-    Set-Content -LiteralPath $BookmarkFile -Value $last.ToString('o') -Encoding utf8
+# Oldest change first: the last UpdatedAt written is where the next run starts. A first run that
+# found nothing bookmarks the start of its window: else the next run would look back -FirstRunDays
+# from its own time and skip what changed between the two.
+$bookmark = if ($null -ne $last) { $last } elseif (-not (Test-Path -LiteralPath $BookmarkFile)) { $Since }
+if ($null -ne $bookmark) {
+    Set-Content -LiteralPath $BookmarkFile -Value $bookmark.ToString('o') -Encoding utf8
 }
 
-Write-Verbose "$exported customers exported; bookmark $(if ($null -ne $last) { $last.ToString('o') } else { 'unchanged' })"
-[pscustomobject]@{ Exported = $exported; Since = $Since; Bookmark = $last }
+Write-Verbose "$exported customers exported; bookmark $(if ($null -ne $bookmark) { $bookmark.ToString('o') } else { 'unchanged' })"
+[pscustomobject]@{ Exported = $exported; Since = $Since; Bookmark = $bookmark }

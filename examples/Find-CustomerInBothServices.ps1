@@ -10,6 +10,7 @@
     Connect-HelpScout -ClientCredential (Get-Secret HelpScoutApp)
     Import-Csv ./vip-emails.csv | ./Find-CustomerInBothServices.ps1 | Export-Csv ./matched.csv
 #>
+#Requires -Modules CustomerTools
 [CmdletBinding()]
 param(
     [Parameter(Mandatory, ValueFromPipeline, ValueFromPipelineByPropertyName)]

@@ -10,7 +10,8 @@
     -MaxRetries per request); whatever still fails is written to the log with its error id, and the
     job exits with code 1 so the scheduler notices. The customers that were read are always written,
     and the bookmark moves to the last of them, so the next run goes on from there.
-    Exit codes: 0 all well, 1 some requests failed, 2 the key was refused (nothing done).
+    Exit codes: 0 all well, 1 some requests failed, 2 the job could not start (no key, the key
+    refused, the module missing; nothing done). Every exit writes its reason to the log.
 .EXAMPLE
     pwsh -NoProfile -File ./Invoke-NightlyCustomerSync.ps1 -OutFile ./changed.csv -BookmarkFile ./kustomer.bookmark -LogFile ./sync.log
 #>
@@ -26,32 +27,35 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-function Write-Log([string] $Message) {
+function Add-SyncLogLine([string] $Message) {
     "{0:u} {1}" -f [DateTime]::UtcNow, $Message | Add-Content -Path $LogFile -Encoding utf8
 }
 
-$connect = @{ MaxRetries = $MaxRetries }
-if ($ApiKey) { $connect.ApiKey = $ApiKey }
-if ($BaseUri) { $connect.BaseUri = $BaseUri }
-Connect-Kustomer @connect
-
 $failures = $null
 try {
+    # No "#Requires -Modules CustomerTools" as in the other examples: a script that requires a
+    # missing module never starts, so it could not log why. Here the first command loads it from
+    # the module path, and a missing module is a CommandNotFoundException caught below.
+    $connect = @{ MaxRetries = $MaxRetries }
+    if ($ApiKey) { $connect.ApiKey = $ApiKey }
+    if ($BaseUri) { $connect.BaseUri = $BaseUri }
+    Connect-Kustomer @connect
+
     # Per-request problems (still throttled, service errors) are collected, not fatal.
     $export = @{ Path = $OutFile; BookmarkFile = $BookmarkFile; FirstRunDays = $FirstRunDays }
     $summary = & (Join-Path $PSScriptRoot 'Export-ChangedKustomerCustomers.ps1') @export -ErrorAction SilentlyContinue -ErrorVariable failures
 }
 catch {
-    # Connection-level problems (a key that is refused or lacks the role) stop the job.
-    Write-Log "FATAL $($_.FullyQualifiedErrorId.Split(',')[0]): $($_.Exception.Message)"
+    # No module, no key, or a key that is refused or lacks the role: the job stops.
+    Add-SyncLogLine "FATAL $($_.FullyQualifiedErrorId.Split(',')[0]): $($_.Exception.Message)"
     exit 2
 }
 
-Write-Log "Customers updated since $($summary.Since.ToString('o'))"
+Add-SyncLogLine "Customers updated since $($summary.Since.ToString('o'))"
 foreach ($failure in $failures) {
-    Write-Log ("FAILED {0} {1}: {2}" -f $failure.TargetObject, $failure.FullyQualifiedErrorId.Split(',')[0], $failure.Exception.Message)
+    Add-SyncLogLine ("FAILED {0} {1}: {2}" -f $failure.TargetObject, $failure.FullyQualifiedErrorId.Split(',')[0], $failure.Exception.Message)
 }
 $bookmark = if ($null -ne $summary.Bookmark) { $summary.Bookmark.ToString('o') } else { 'unchanged' }
-Write-Log "Done: $($summary.Exported) written, $(@($failures).Count) failed, bookmark $bookmark"
+Add-SyncLogLine "Done: $($summary.Exported) written, $(@($failures).Count) failed, bookmark $bookmark"
 Disconnect-Kustomer
 exit $(if ($failures) { 1 } else { 0 })

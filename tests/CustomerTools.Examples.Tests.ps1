@@ -57,6 +57,33 @@ Describe 'Export-ChangedKustomerCustomers.ps1' {
     }
 }
 
+Describe 'Export-ChangedKustomerCustomers.ps1, a first run that finds nothing' {
+    BeforeAll { Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri }
+
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        Invoke-Simulator $sim '_sim/kustomer/clear'
+        $csv = Join-Path $TestDrive 'changed.csv'
+        $bookmark = Join-Path $TestDrive 'kustomer.bookmark'
+        Remove-Item $csv, $bookmark -ErrorAction Ignore
+    }
+
+    It 'writes a CSV with its header row and no customers' {
+        $summary = & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark
+        $summary.Exported | Should -Be 0
+        Get-Content $csv | Should -Be '"Id","Name","Email","Phone","ExternalId","Tags","UpdatedAt","OpenConversations"'
+    }
+
+    It 'bookmarks the window it searched, so the next run still finds what changed in it' {
+        $summary = & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark -FirstRunDays 3
+        [DateTimeOffset](Get-Content $bookmark) | Should -Be $summary.Since
+        # A change inside the first run's window that a fresh first run of one day would not reach.
+        Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a5' 'Changed Two Days Ago' 'two@example.test' $now.AddDays(-2))
+        & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark -FirstRunDays 1 | Out-Null
+        (Import-Csv $csv).Id | Should -Be 'cc00000000000000000000a5'
+    }
+}
+
 Describe 'Find-CustomerInBothServices.ps1' {
     BeforeAll {
         Invoke-Simulator $sim '_sim/reset'
@@ -95,6 +122,12 @@ Describe 'Get-KustomerVipReport.ps1' {
         for ($i = 1; $i -lt $seats.Count; $i++) { $seats[$i] | Should -BeLessOrEqual $seats[$i - 1] }
         $report | Where-Object Tier -NE 'gold' | ForEach-Object { $_.Vip | Should -BeTrue }
     }
+
+    It 'asks the search for them instead of reading the whole org' {
+        Invoke-Simulator $sim '_sim/requests/clear'
+        & "$examples/Get-KustomerVipReport.ps1" | Out-Null
+        (Get-SimulatorRequest $sim).rawPath | Sort-Object -Unique | Should -Be '/v1/customers/search'
+    }
 }
 
 Describe 'Invoke-NightlyCustomerSync.ps1' {
@@ -108,12 +141,15 @@ Describe 'Invoke-NightlyCustomerSync.ps1' {
         $log = Join-Path $TestDrive 'sync.log'
         $bookmark = Join-Path $TestDrive 'kustomer.bookmark'
         Remove-Item $out, $log, $bookmark -ErrorAction Ignore
+        # The job as a scheduler starts it: a new process, the key in the environment (none when
+        # -Key is empty), the module found on the module path (unless -NoModule).
         $script:job = {
-            param([string] $Key = $KustomerKey, [string[]] $More = @())
+            param([string] $Key = $KustomerKey, [string[]] $More = @(), [switch] $NoModule)
             $env:KUSTOMER_API_KEY = $Key
-            $env:PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath
-            try { & (Join-Path $PSHOME 'pwsh') -NoProfile -NonInteractive -File "$examples/Invoke-NightlyCustomerSync.ps1" -OutFile $out -BookmarkFile $bookmark -LogFile $log -BaseUri $sim.BaseUri @More }
-            finally { Remove-Item env:KUSTOMER_API_KEY }
+            if (-not $NoModule) { $env:PSModulePath = (Split-Path $ModulePath) + [IO.Path]::PathSeparator + $env:PSModulePath }
+            $shell = Join-Path $PSHOME $(if ($PSEdition -eq 'Desktop') { 'powershell.exe' } else { 'pwsh' })
+            try { & $shell -NoProfile -NonInteractive -File "$examples/Invoke-NightlyCustomerSync.ps1" -OutFile $out -BookmarkFile $bookmark -LogFile $log -BaseUri $sim.BaseUri @More }
+            finally { Remove-Item env:KUSTOMER_API_KEY -ErrorAction Ignore }
             $LASTEXITCODE
         }
     }
@@ -146,6 +182,18 @@ Describe 'Invoke-NightlyCustomerSync.ps1' {
     It 'stops with exit code 2 when the key is refused' {
         & $job -Key 'wrong' | Should -Be 2
         Get-Content $log -Raw | Should -Match 'FATAL AuthenticationFailed'
+        Test-Path $bookmark | Should -BeFalse
+    }
+
+    It 'stops with exit code 2 and logs why when KUSTOMER_API_KEY is missing' {
+        & $job -Key '' | Should -Be 2
+        Get-Content $log -Raw | Should -Match 'FATAL MissingCredential: .*KUSTOMER_API_KEY'
+        Test-Path $bookmark | Should -BeFalse
+    }
+
+    It 'stops with exit code 2 and logs why when the module is not on the module path' {
+        & $job -NoModule | Should -Be 2
+        Get-Content $log -Raw | Should -Match 'FATAL CommandNotFoundException: .*Connect-Kustomer'
         Test-Path $bookmark | Should -BeFalse
     }
 }

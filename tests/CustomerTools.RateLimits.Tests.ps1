@@ -1,5 +1,5 @@
 ﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# Rate limits as each service words them (api notes §7 of both): after a 429 the module asks again
+# Rate limits as each service words them (docs/api/kustomer.md and helpscout.md §7): after a 429 the module asks again
 # when the service said, never later and never earlier, and a fault run with each dialect's 429 and
 # a Help Scout token revoked halfway loses nothing and waits no longer than stated plus backoff.
 # Real waits, kept to a second or so; the quota is used up by others sharing it (another

@@ -87,7 +87,7 @@ function Get-SimulatorInFlight([Parameter(Mandatory)] $Simulator) {
 }
 
 function Set-SimulatorQuota {
-    # A per-minute quota scaled to -WindowMs, answered in the service's own dialect (api notes §7):
+    # A per-minute quota scaled to -WindowMs, answered in the service's own dialect (docs/api/kustomer.md and helpscout.md §7):
     # Kustomer x-ratelimit-limit/-remaining/-reset (-UnixReset: the reset as a Unix time, else
     # seconds); Help Scout X-RateLimit-Limit-Minute/-Remaining-Minute, and X-RateLimit-Retry-After
     # on the 429. -Spent: requests others sharing the quota already made in a window that opens now.

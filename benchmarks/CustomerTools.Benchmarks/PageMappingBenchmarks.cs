@@ -55,8 +55,8 @@ public class PageMappingBenchmarks
         _page = PageJson();
         _pageWithoutCustom = Encoding.UTF8.GetBytes(Regex.Replace(Encoding.UTF8.GetString(_page), "\"custom\":\\{[^{}]*\\}", "\"custom\":null"));
         var baseUri = new Uri("http://127.0.0.1:9/");
-        _http = new ApiHttpClient(baseUri, KustomerErrorText.Profile("US"), TimeSpan.FromSeconds(30), 0, new InMemoryHandler(_page));
-        _client = new KustomerClient(_http, new StaticBearerAuthenticator(PowerShellSession.Secure(KustomerStore.ValidKey), _http.Scrubber));
+        _http = new ApiHttpClient(baseUri, KustomerProfile.Profile("US"), new ConnectionOptions(TimeSpan.FromSeconds(30), 0), new InMemoryHandler(_page));
+        _client = new KustomerClient(_http, new StaticBearerAuthenticator(PowerShellSession.Secure(KustomerStore.ValidKey)));
         _pageUri = _client.ListPage(1, PageSize);
         int mapped = Module_deserialize_and_map();
         int baseline = JsonDocument_to_PSObject();
@@ -97,7 +97,7 @@ public class PageMappingBenchmarks
     /// <summary>The same through KustomerClient.GetPageAsync and the shared HTTP layer, over an in-memory handler.</summary>
     [Benchmark]
     public int Module_client_reading_path() =>
-        _client.GetPageAsync(_pageUri, NullLog.Instance, CancellationToken.None).GetAwaiter().GetResult().Items.Count;
+        _client.GetPageAsync(_pageUri, new RequestContext(NullLog.Instance, CancellationToken.None)).GetAwaiter().GetResult().Items.Count;
 
     /// <summary>
     /// For the breakdown: the module's reading path over the same page with each customer's

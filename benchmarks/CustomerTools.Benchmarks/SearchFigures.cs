@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using CustomerTools.ApiSimulator;
+using System;
 using CustomerTools.ApiSimulator.Kustomer;
+using CustomerTools.ApiSimulator;
 using CustomerTools.Kustomer;
+using CustomerTools.Pipeline;
 using CustomerTools.TestKit;
 using static CustomerTools.Benchmarks.Report;
 

@@ -43,22 +43,22 @@ internal static class AboutTopicWriter
         foreach (MarkdownSection section in markdown.Sections)
         {
             output.Append('\n').Append(section.Heading.ToUpperInvariant()).Append('\n');
-            WriteBlocks(output, Blocks.Parse(section.Body), Indent);
+            WriteBlocks(output, section.Blocks, Indent);
             foreach (MarkdownSection subsection in section.Subsections)
             {
                 output.Append('\n').Append("  ").Append(subsection.Heading).Append('\n');
-                WriteBlocks(output, Blocks.Parse(subsection.Body), Indent);
+                WriteBlocks(output, subsection.Blocks, Indent);
             }
         }
 
         return output.ToString();
     }
 
-    private static void WriteBlocks(StringBuilder output, List<Block> blocks, string indent)
+    private static void WriteBlocks(StringBuilder output, List<HelpBlock> blocks, string indent)
     {
         for (int i = 0; i < blocks.Count; i++)
         {
-            Block block = blocks[i];
+            HelpBlock block = blocks[i];
 
             // List items follow each other without a blank line; everything else is set apart.
             if (i > 0 && !(block.Kind == BlockKind.ListItem && blocks[i - 1].Kind == BlockKind.ListItem))

@@ -2,7 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace CustomerTools.HelpBuilder;
 
@@ -15,118 +17,146 @@ internal enum BlockKind
 }
 
 /// <summary>
-/// One block of Markdown text: a paragraph, a list item, a fenced code block or a table (whose
+/// One block of help text: a paragraph, a list item, a fenced code block or a table (whose
 /// <see cref="Text"/> is its aligned columns, and <see cref="Rows"/> its cells, header first).
 /// </summary>
-internal sealed record Block(BlockKind Kind, string Text, string Language = "", IReadOnlyList<string[]>? Rows = null);
+internal sealed record HelpBlock(BlockKind Kind, string Text, string Language = "", IReadOnlyList<string[]>? Rows = null);
 
 /// <summary>
-/// The little Markdown the docs use, read into blocks. Paragraph lines are joined (the console
-/// wraps them); code keeps its lines; tables are aligned as plain text; links keep their text.
+/// Markdig's blocks as help text. Paragraph lines are joined (the console wraps them); code keeps
+/// its lines; tables are aligned as plain text; list items, nested or numbered, become "- " items.
 /// </summary>
-internal static partial class Blocks
+internal static class Blocks
 {
-    public static List<Block> Parse(IEnumerable<(int Line, string Text)> lines) => Parse(lines.Select(l => l.Text));
-
-    public static List<Block> Parse(IEnumerable<string> lines)
+    public static List<HelpBlock> From(IEnumerable<Block> blocks)
     {
-        var blocks = new List<Block>();
-        var text = new List<string>();
-        BlockKind kind = BlockKind.Paragraph;
-        string? fence = null;
-
-        void Flush()
+        var result = new List<HelpBlock>();
+        foreach (Block block in blocks)
         {
-            if (text.Count > 0)
-            {
-                if (kind == BlockKind.Table)
-                {
-                    List<string[]> rows = TableRows(text);
-                    blocks.Add(new Block(kind, AlignTable(rows), Rows: rows));
-                }
-                else
-                {
-                    blocks.Add(new Block(kind, Inline(string.Join(" ", text.Select(t => t.Trim())))));
-                }
-
-                text.Clear();
-            }
-
-            kind = BlockKind.Paragraph;
+            Add(block, result);
         }
 
-        foreach (string line in lines)
-        {
-            string trimmed = line.Trim();
-            if (fence is not null)
-            {
-                if (trimmed.StartsWith("```", StringComparison.Ordinal))
-                {
-                    blocks.Add(new Block(BlockKind.Code, string.Join("\n", text), fence));
-                    text.Clear();
-                    fence = null;
-                }
-                else
-                {
-                    text.Add(line.TrimEnd());
-                }
-
-                continue;
-            }
-
-            if (trimmed.StartsWith("```", StringComparison.Ordinal))
-            {
-                Flush();
-                fence = trimmed.Substring(3).Trim();
-                continue;
-            }
-
-            bool isTable = trimmed.StartsWith('|');
-            Match item = ListItem().Match(line);
-            if (trimmed.Length == 0 || item.Success || isTable != (kind == BlockKind.Table))
-            {
-                Flush();
-            }
-
-            if (item.Success)
-            {
-                kind = BlockKind.ListItem;
-                text.Add("- " + line.Substring(item.Length));
-            }
-            else if (trimmed.Length > 0)
-            {
-                kind = isTable ? BlockKind.Table : kind;
-                text.Add(line);
-            }
-        }
-
-        if (fence is not null)
-        {
-            // An unclosed fence: keep its text rather than lose it; the reader sees the problem.
-            blocks.Add(new Block(BlockKind.Code, string.Join("\n", text), fence));
-            text.Clear();
-        }
-
-        Flush();
-        return blocks;
+        return result;
     }
 
-    /// <summary>Inline Markdown as console text: **bold** and links lose their markup; `code` stays.</summary>
-    public static string Inline(string text)
+    /// <summary>
+    /// Inline Markdown as console text: **bold** and links lose their markup (a web link keeps its
+    /// address in brackets); `code` and any other markup stay as written.
+    /// </summary>
+    public static string Inline(ContainerInline? inlines)
     {
-        text = Link().Replace(text, m => m.Groups["uri"].Value.StartsWith("http", StringComparison.OrdinalIgnoreCase)
-            ? $"{m.Groups["text"].Value} ({m.Groups["uri"].Value})"
-            : m.Groups["text"].Value);
-        return text.Replace("**", string.Empty, StringComparison.Ordinal);
+        var text = new StringBuilder();
+        Append(inlines, text);
+        return text.ToString().Trim();
     }
 
     /// <summary>Plain text of blocks, for places that hold one string (a synopsis, a title).</summary>
-    public static string PlainText(IEnumerable<Block> blocks) => string.Join(" ", blocks.Select(b => b.Text)).Trim();
+    public static string PlainText(IEnumerable<HelpBlock> blocks) => string.Join(" ", blocks.Select(b => b.Text)).Trim();
 
-    private static List<string[]> TableRows(List<string> lines) => lines
-        .Where(r => !TableSeparator().IsMatch(r))
-        .Select(r => r.Trim().Trim('|').Split('|').Select(c => Inline(c.Trim())).ToArray())
-        .ToList();
+    /// <summary>A list of links, such as RELATED LINKS: each item's text, and its address if it is a web link.</summary>
+    public static IEnumerable<(string Text, string Uri)> LinkItems(IEnumerable<Block> blocks) =>
+        blocks.OfType<ListBlock>().SelectMany(list => list.OfType<ListItemBlock>()).Select(item => item.FirstOrDefault() as LeafBlock)
+            .Where(first => first is not null && Inline(first.Inline).Length > 0)
+            .Select(first => first!.Inline?.FirstChild is LinkInline { NextSibling: null } link
+                ? (Inline(link), IsWeb(link.Url) ? link.Url! : string.Empty)
+                : (Inline(first.Inline), string.Empty));
+
+    private static void Add(Block block, List<HelpBlock> result)
+    {
+        switch (block)
+        {
+            case CodeBlock code:
+                string language = (code as FencedCodeBlock)?.Info ?? string.Empty;
+                result.Add(new HelpBlock(BlockKind.Code, string.Join("\n", code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString().TrimEnd())), language));
+                break;
+            case Table table:
+                List<string[]> rows = table.OfType<TableRow>()
+                    .Select(row => row.OfType<TableCell>().Select(cell => Inline((cell.FirstOrDefault() as LeafBlock)?.Inline)).ToArray())
+                    .ToList();
+                result.Add(new HelpBlock(BlockKind.Table, AlignTable(rows), Rows: rows));
+                break;
+            case ListBlock list:
+                foreach (ListItemBlock item in list.OfType<ListItemBlock>())
+                {
+                    // The item's first paragraph is the item; anything after it (more paragraphs,
+                    // code, a nested list) follows as blocks of its own.
+                    bool first = true;
+                    foreach (Block part in item)
+                    {
+                        if (first && part is ParagraphBlock paragraph)
+                        {
+                            result.Add(new HelpBlock(BlockKind.ListItem, "- " + Inline(paragraph.Inline)));
+                        }
+                        else
+                        {
+                            Add(part, result);
+                        }
+
+                        first = false;
+                    }
+                }
+
+                break;
+            case LeafBlock leaf when leaf.Inline is not null:
+                result.Add(new HelpBlock(BlockKind.Paragraph, Inline(leaf.Inline)));
+                break;
+            case ContainerBlock container:
+                foreach (Block inner in container)
+                {
+                    Add(inner, result);
+                }
+
+                break;
+        }
+    }
+
+    private static void Append(ContainerInline? container, StringBuilder text)
+    {
+        for (Inline? inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case CodeInline code:
+                    string fence = new(code.Delimiter, code.DelimiterCount);
+                    text.Append(fence).Append(code.Content).Append(fence);
+                    break;
+                case LinkInline link:
+                    Append(link, text);
+                    if (IsWeb(link.Url))
+                    {
+                        text.Append(" (").Append(link.Url).Append(')');
+                    }
+
+                    break;
+                case EmphasisInline emphasis:
+                    string marks = emphasis is { DelimiterChar: '*', DelimiterCount: 2 } ? string.Empty : new string(emphasis.DelimiterChar, emphasis.DelimiterCount);
+                    text.Append(marks);
+                    Append(emphasis, text);
+                    text.Append(marks);
+                    break;
+                case ContainerInline inner:
+                    Append(inner, text);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Original);
+                    break;
+                case AutolinkInline autolink:
+                    text.Append('<').Append(autolink.Url).Append('>');
+                    break;
+                case HtmlInline html:
+                    text.Append(html.Tag);
+                    break;
+                case LiteralInline literal:
+                    text.Append(literal.Content);
+                    break;
+            }
+        }
+    }
+
+    private static bool IsWeb(string? uri) => uri?.StartsWith("http", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>A table as aligned columns, without its pipes and separator row.</summary>
     private static string AlignTable(List<string[]> cells)
@@ -142,13 +172,4 @@ internal static partial class Blocks
 
         return table.ToString().TrimEnd('\n');
     }
-
-    [GeneratedRegex(@"^\s*(?:[-*]|\d+\.)\s+")]
-    private static partial Regex ListItem();
-
-    [GeneratedRegex(@"\[(?<text>[^\]]+)\]\((?<uri>[^)\s]+)\)")]
-    private static partial Regex Link();
-
-    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}")]
-    private static partial Regex TableSeparator();
 }

@@ -6,8 +6,10 @@ using System.Text.RegularExpressions;
 namespace CustomerTools.HelpBuilder;
 
 /// <summary>
-/// One cmdlet's help as written in docs/en-US/&lt;Verb-Noun&gt;.md (see README.md), read and checked.
-/// A doc without synopsis, description, parameters section or three examples is refused.
+/// One cmdlet's help: the prose as written in docs/en-US/&lt;Verb-Noun&gt;.md (see README.md), the
+/// parameter facts from the cmdlet itself, read and checked. A doc without synopsis, description,
+/// parameters section or three examples is refused, and so is one whose parameters or sets are
+/// not exactly the cmdlet's.
 /// </summary>
 internal sealed partial class CommandDoc
 {
@@ -31,25 +33,25 @@ internal sealed partial class CommandDoc
 
     public string Synopsis { get; private set; } = string.Empty;
 
-    public List<Block> Description { get; private set; } = new();
+    public List<HelpBlock> Description { get; private set; } = new();
 
-    public List<(string Title, string Code, List<Block> Remarks)> Examples { get; } = new();
+    public List<(string Title, string Code, List<HelpBlock> Remarks)> Examples { get; } = new();
 
     public List<ParameterDoc> Parameters { get; } = new();
 
     /// <summary>One entry per parameter set: its name and its parameters, positional ones first.</summary>
     public List<(string Set, List<ParameterDoc> Parameters)> Syntax { get; } = new();
 
-    public List<(string Type, List<Block> Description)> Inputs { get; } = new();
+    public List<(string Type, List<HelpBlock> Description)> Inputs { get; } = new();
 
-    public List<(string Type, List<Block> Description)> Outputs { get; } = new();
+    public List<(string Type, List<HelpBlock> Description)> Outputs { get; } = new();
 
-    public List<Block> Notes { get; private set; } = new();
+    public List<HelpBlock> Notes { get; private set; } = new();
 
     public List<(string Text, string Uri)> Links { get; } = new();
 
     /// <summary>The doc, or null after adding its problems to <paramref name="problems"/>.</summary>
-    public static CommandDoc? Read(string path, string text, List<DocProblem> problems)
+    public static CommandDoc? Read(string path, string text, IReadOnlyDictionary<string, CommandFacts> cmdlets, List<DocProblem> problems)
     {
         var report = new ProblemList(path, problems);
         MarkdownDocument markdown = MarkdownDocument.Parse(text);
@@ -64,7 +66,7 @@ internal sealed partial class CommandDoc
             report.Add(markdown.TitleLine, $"The title '# {markdown.Title}' must be the cmdlet's name, the same as the file's: '# {expected}'.");
         }
 
-        foreach ((int line, string _) in markdown.Preamble)
+        foreach (int line in markdown.Preamble)
         {
             report.Add(line, "Text outside a '## ' section is not used; move it into one.");
         }
@@ -85,40 +87,38 @@ internal sealed partial class CommandDoc
 
         MarkdownSection? Section(string name) => sections.TryGetValue(name, out var s) ? s : null;
 
-        doc.Synopsis = Blocks.PlainText(Blocks.Parse(Section("SYNOPSIS")?.Body ?? new()));
+        doc.Synopsis = Blocks.PlainText(Section("SYNOPSIS")?.Blocks ?? new());
         if (doc.Synopsis.Length == 0)
         {
             report.Add(Section("SYNOPSIS")?.Line ?? 1, "The doc has no synopsis: write one sentence under '## SYNOPSIS'.");
         }
 
-        doc.Description = Blocks.Parse(Section("DESCRIPTION")?.Body ?? new());
+        doc.Description = Section("DESCRIPTION")?.Blocks ?? new();
         if (doc.Description.Count == 0)
         {
             report.Add(Section("DESCRIPTION")?.Line ?? 1, "The doc has no description: write what the cmdlet does under '## DESCRIPTION'.");
         }
 
         doc.ReadExamples(Section("EXAMPLES"), report);
-        doc.ReadParameters(Section("PARAMETERS"), report);
-        doc.ReadSyntax(Section("SYNTAX"), report);
+        if (!cmdlets.TryGetValue(doc.Name, out CommandFacts? cmdlet))
+        {
+            report.Add(markdown.TitleLine, $"The module has no cmdlet {doc.Name}; its cmdlets are {string.Join(", ", cmdlets.Keys.Order(StringComparer.Ordinal))}.");
+        }
+        else
+        {
+            doc.ReadParameters(Section("PARAMETERS"), cmdlet, report);
+            doc.ReadSyntax(Section("SYNTAX"), cmdlet, report);
+        }
+
         ReadTypes(Section("INPUTS"), doc.Inputs, report);
         ReadTypes(Section("OUTPUTS"), doc.Outputs, report);
-        doc.Notes = Blocks.Parse(Section("NOTES")?.Body ?? new());
-        foreach ((int _, string line) in Section("RELATED LINKS")?.Body ?? new())
-        {
-            string item = line.Trim().TrimStart('-', '*').Trim();
-            Match link = LinkItem().Match(item);
-            if (item.Length > 0)
-            {
-                doc.Links.Add(link.Success
-                    ? (link.Groups["text"].Value, link.Groups["uri"].Value.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? link.Groups["uri"].Value : string.Empty)
-                    : (item, string.Empty));
-            }
-        }
+        doc.Notes = Section("NOTES")?.Blocks ?? new();
+        doc.Links.AddRange(Blocks.LinkItems(Section("RELATED LINKS")?.Content ?? new()));
 
         return report.Any ? null : doc;
     }
 
-    private static void ReadTypes(MarkdownSection? section, List<(string, List<Block>)> types, ProblemList report)
+    private static void ReadTypes(MarkdownSection? section, List<(string, List<HelpBlock>)> types, ProblemList report)
     {
         if (section is null)
         {
@@ -130,7 +130,7 @@ internal sealed partial class CommandDoc
             report.Add(section.Line, $"Under '## {section.Heading}', name each type in a '### TypeName' subsection ('### None' for none).");
         }
 
-        types.AddRange(section.Subsections.Select(s => (s.Heading, Blocks.Parse(s.Body))));
+        types.AddRange(section.Subsections.Select(s => (s.Heading, s.Blocks)));
     }
 
     private void ReadExamples(MarkdownSection? section, ProblemList report)
@@ -142,9 +142,9 @@ internal sealed partial class CommandDoc
 
         foreach (MarkdownSection example in section?.Subsections ?? new())
         {
-            List<Block> blocks = Blocks.Parse(example.Body);
+            List<HelpBlock> blocks = example.Blocks;
             string code = string.Join("\n\n", blocks.Where(IsPowerShell).Select(b => b.Text));
-            List<Block> remarks = blocks.Where(b => !IsPowerShell(b)).ToList();
+            List<HelpBlock> remarks = blocks.Where(b => !IsPowerShell(b)).ToList();
             if (code.Length == 0)
             {
                 report.Add(example.Line, $"The example '{example.Heading}' has no ```powershell code block.");
@@ -163,10 +163,10 @@ internal sealed partial class CommandDoc
             report.Add(section?.Line ?? 1, $"The doc has {Examples.Count} example(s) under '## EXAMPLES'; at least {MinExamples} are required, each an '### Example N: title' with a ```powershell block and a sentence.");
         }
 
-        static bool IsPowerShell(Block block) => block.Kind == BlockKind.Code && block.Language is "powershell" or "pwsh" or "ps1";
+        static bool IsPowerShell(HelpBlock block) => block.Kind == BlockKind.Code && block.Language is "powershell" or "pwsh" or "ps1";
     }
 
-    private void ReadParameters(MarkdownSection? section, ProblemList report)
+    private void ReadParameters(MarkdownSection? section, CommandFacts cmdlet, ProblemList report)
     {
         if (section is null)
         {
@@ -187,7 +187,11 @@ internal sealed partial class CommandDoc
                 continue;
             }
 
-            ParameterDoc doc = ParameterDoc.Parse(parameter, report);
+            if (ParameterDoc.Read(parameter, cmdlet, report) is not { } doc)
+            {
+                continue;
+            }
+
             if (Parameters.Exists(p => p.Name.Equals(doc.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 report.Add(parameter.Line, $"The parameter -{doc.Name} is described twice.");
@@ -195,70 +199,13 @@ internal sealed partial class CommandDoc
 
             Parameters.Add(doc);
         }
-    }
 
-    /// <summary>
-    /// The parameter sets come from '## SYNTAX' ('### SetName' with a code block each, or one code
-    /// block for a single set), else from the parameters' 'Parameter Sets'. A syntax block must name
-    /// exactly the parameters of its set, so it can't drift from the PARAMETERS section.
-    /// </summary>
-    private void ReadSyntax(MarkdownSection? section, ProblemList report)
-    {
-        List<string> named = Parameters.SelectMany(p => p.Sets).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        var declared = new List<(string Set, string? Code, int Line)>();
-        if (section is null)
+        foreach (ParameterFacts missing in cmdlet.Parameters.Where(p => !Parameters.Exists(d => d.Name == p.Name)))
         {
-            declared.AddRange(named.Select(s => (s, (string?)null, 1)));
-        }
-        else if (section.Subsections.Count == 0)
-        {
-            declared.Add((string.Empty, Blocks.Parse(section.Body).Find(b => b.Kind == BlockKind.Code)?.Text ?? string.Empty, section.Line));
-        }
-        else
-        {
-            declared.AddRange(section.Subsections.Select(s =>
-                (s.Heading.Replace("(Default)", string.Empty, StringComparison.OrdinalIgnoreCase).Trim(), (string?)(Blocks.Parse(s.Body).Find(b => b.Kind == BlockKind.Code)?.Text ?? string.Empty), s.Line)));
-        }
-
-        foreach (string set in named.Where(n => !declared.Exists(d => d.Set.Equals(n, StringComparison.OrdinalIgnoreCase))))
-        {
-            report.Add(section?.Line ?? 1, $"The parameter set '{set}' is not in '## SYNTAX': add '### {set}' with its syntax.");
-        }
-
-        if (declared.Count == 0)
-        {
-            declared.Add((string.Empty, null, 1));
-        }
-
-        foreach ((string set, string? code, int line) in declared)
-        {
-            List<ParameterDoc> parameters = Parameters.Where(p => p.InSet(set))
-                .OrderBy(p => p.Position == "named" ? int.MaxValue : int.Parse(p.Position, System.Globalization.CultureInfo.InvariantCulture))
-                .ToList();
-            Syntax.Add((set, parameters));
-            if (code is null)
-            {
-                continue;
-            }
-
-            string[] written = SyntaxParameter().Matches(code).Select(m => m.Groups[1].Value).Where(n => n != "CommonParameters").ToArray();
-            string[] expected = parameters.Select(p => p.Name).ToArray();
-            if (code.Trim().Split(' ', 2)[0] != Name
-                || written.Length != expected.Length || written.Except(expected, StringComparer.OrdinalIgnoreCase).Any())
-            {
-                string should = expected.Length == 0 ? "no parameters" : "the parameters " + string.Join(", ", expected.Select(e => "-" + e));
-                string does = written.Length == 0 ? "none" : string.Join(", ", written.Select(w => "-" + w));
-                report.Add(line, $"The syntax{(set.Length > 0 ? $" of the set '{set}'" : string.Empty)} must be a code block '{Name} ...' naming {should}; it names {does}.");
-            }
+            report.Add(section.Line, $"{Name} has the parameter -{missing.Name}, which the doc does not describe: add '### -{missing.Name}' under '## PARAMETERS'.");
         }
     }
 
     [GeneratedRegex("^[A-Z][a-z]+-[A-Za-z]+$")]
     private static partial Regex CmdletName();
-
-    [GeneratedRegex(@"^\[(?<text>[^\]]+)\]\((?<uri>[^)\s]*)\)$")]
-    private static partial Regex LinkItem();
-
-    [GeneratedRegex(@"(?<![\w-])-([A-Za-z]+)")]
-    private static partial Regex SyntaxParameter();
 }

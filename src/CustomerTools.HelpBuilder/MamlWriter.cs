@@ -62,41 +62,42 @@ internal static class MamlWriter
 
     private static XElement Parameter(ParameterDoc p, bool inSyntax)
     {
+        ParameterFacts facts = p.Facts;
         var element = new XElement(
             Command + "parameter",
-            new XAttribute("required", p.Required ? "true" : "false"),
-            new XAttribute("variableLength", p.Type.EndsWith("[]", System.StringComparison.Ordinal) ? "true" : "false"),
-            new XAttribute("globbing", p.Globbing ? "true" : "false"),
-            new XAttribute("pipelineInput", p.PipelineInput),
-            new XAttribute("position", p.Position),
-            new XAttribute("aliases", p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases)),
+            new XAttribute("required", facts.Required ? "true" : "false"),
+            new XAttribute("variableLength", facts.Type.EndsWith("[]", System.StringComparison.Ordinal) ? "true" : "false"),
+            new XAttribute("globbing", facts.Globbing ? "true" : "false"),
+            new XAttribute("pipelineInput", facts.PipelineInput),
+            new XAttribute("position", facts.PositionText),
+            new XAttribute("aliases", facts.Aliases.Count == 0 ? "none" : string.Join(", ", facts.Aliases)),
             new XElement(Maml + "name", p.Name),
             Description(p.Description));
 
         // A switch shows no value in the syntax ([-All]), but its type in the parameter list.
-        if (!(inSyntax && p.IsSwitch))
+        if (!(inSyntax && facts.IsSwitch))
         {
             element.Add(new XElement(
                 Command + "parameterValue",
-                new XAttribute("required", p.IsSwitch ? "false" : "true"),
+                new XAttribute("required", facts.IsSwitch ? "false" : "true"),
                 new XAttribute("variableLength", "false"),
-                p.Type));
+                facts.Type));
         }
 
         element.Add(
-            new XElement(Dev + "type", new XElement(Maml + "name", p.Type), new XElement(Maml + "uri")),
+            new XElement(Dev + "type", new XElement(Maml + "name", facts.Type), new XElement(Maml + "uri")),
             new XElement(Dev + "defaultValue", p.DefaultValue));
         return element;
     }
 
-    private static XElement TypeElement(string name, string type, List<Block> description) => new(
+    private static XElement TypeElement(string name, string type, List<HelpBlock> description) => new(
         Command + name,
         new XElement(Dev + "type", new XElement(Maml + "name", type)),
         Description(description));
 
-    private static XElement Description(IEnumerable<Block> blocks) => new(Maml + "description", Paras(blocks));
+    private static XElement Description(IEnumerable<HelpBlock> blocks) => new(Maml + "description", Paras(blocks));
 
-    private static IEnumerable<XElement> Paras(IEnumerable<Block> blocks) => blocks.Select(b => Para(b.Text));
+    private static IEnumerable<XElement> Paras(IEnumerable<HelpBlock> blocks) => blocks.Select(b => Para(b.Text));
 
     private static XElement Para(string text) => new(Maml + "para", text);
 }

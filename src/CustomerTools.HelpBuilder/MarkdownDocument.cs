@@ -1,20 +1,23 @@
-using System;
 using System.Collections.Generic;
+using Markdig;
+using Markdig.Syntax;
 
 namespace CustomerTools.HelpBuilder;
 
 /// <summary>
-/// A Markdown file cut at its headings: '#' is the title, '##' a section, '###' a subsection.
-/// Lines inside ``` fences are never headings (PowerShell comments start with '#').
+/// A Markdown file, parsed by Markdig and cut at its headings: '#' is the title, '##' a section,
+/// '###' a subsection. Line numbers are 1-based, for the problems the build prints.
 /// </summary>
 internal sealed class MarkdownDocument
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
+
     public string? Title { get; private set; }
 
     public int TitleLine { get; private set; }
 
-    /// <summary>Non-blank lines before the first section (other than the title), with their line numbers.</summary>
-    public List<(int Line, string Text)> Preamble { get; } = new();
+    /// <summary>The lines of the blocks before the first section (other than the title).</summary>
+    public List<int> Preamble { get; } = new();
 
     public List<MarkdownSection> Sections { get; } = new();
 
@@ -23,68 +26,44 @@ internal sealed class MarkdownDocument
         var document = new MarkdownDocument();
         MarkdownSection? section = null;
         MarkdownSection? subsection = null;
-        bool inFence = false;
-        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        for (int i = 0; i < lines.Length; i++)
+        foreach (Block block in Markdown.Parse(text, Pipeline))
         {
-            string line = lines[i];
-            int number = i + 1;
-            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal))
+            int line = block.Line + 1;
+            if (block is HeadingBlock { Level: <= 3 } heading)
             {
-                inFence = !inFence;
-            }
-            else if (!inFence && HeadingLevel(line) is > 0 and var level)
-            {
-                string heading = line.Substring(level).Trim();
-                if (level == 1 && document.Title is null && section is null)
+                string title = Blocks.Inline(heading.Inline);
+                if (heading.Level == 1 && document.Title is null && section is null)
                 {
-                    document.Title = heading;
-                    document.TitleLine = number;
-                    continue;
+                    document.Title = title;
+                    document.TitleLine = line;
                 }
-
-                if (level == 2 || section is null)
+                else if (heading.Level < 3 || section is null)
                 {
-                    section = new MarkdownSection(heading, number);
+                    section = new MarkdownSection(title, line);
                     subsection = null;
                     document.Sections.Add(section);
-                    continue;
                 }
-
-                if (level == 3)
+                else
                 {
-                    subsection = new MarkdownSection(heading, number);
+                    subsection = new MarkdownSection(title, line);
                     section.Subsections.Add(subsection);
-                    continue;
                 }
             }
-
-            if ((subsection ?? section) is { } current)
+            else if ((subsection ?? section) is { } current)
             {
-                current.Body.Add((number, line));
+                current.Content.Add(block);
             }
-            else if (line.Trim().Length > 0)
+            else
             {
-                document.Preamble.Add((number, line));
+                document.Preamble.Add(line);
             }
         }
 
         return document;
     }
-
-    private static int HeadingLevel(string line)
-    {
-        int level = 0;
-        while (level < line.Length && line[level] == '#')
-        {
-            level++;
-        }
-
-        return level is >= 1 and <= 3 && level < line.Length && line[level] == ' ' ? level : 0;
-    }
 }
 
-/// <summary>A heading, the lines under it, and its subsections.</summary>
+/// <summary>A heading, the Markdown blocks under it, and its subsections.</summary>
 internal sealed class MarkdownSection
 {
     public MarkdownSection(string heading, int line)
@@ -97,9 +76,13 @@ internal sealed class MarkdownSection
 
     public int Line { get; }
 
-    public List<(int Line, string Text)> Body { get; } = new();
+    /// <summary>The blocks as Markdig parsed them.</summary>
+    public List<Block> Content { get; } = new();
 
     public List<MarkdownSection> Subsections { get; } = new();
 
-    public bool HasText => Body.Exists(l => l.Text.Trim().Length > 0);
+    public bool HasText => Content.Count > 0;
+
+    /// <summary>The blocks as help text.</summary>
+    public List<HelpBlock> Blocks => HelpBuilder.Blocks.From(Content);
 }

@@ -18,7 +18,7 @@ internal static class GalleryPackage
     {
         string name = Path.GetFileName(Path.TrimEndingDirectorySeparator(moduleFolder));
         string manifestPath = Path.Combine(moduleFolder, name + ".psd1");
-        var manifest = new ModuleManifest(ManifestReader.Read(File.ReadAllText(manifestPath)));
+        var manifest = new ModuleManifest(ManifestFile.Read(manifestPath));
 
         var builder = new PackageBuilder(deterministic: true)
         {

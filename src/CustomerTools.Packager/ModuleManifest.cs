@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Collections;
 using System.Linq;
 
 namespace CustomerTools.Packager;
@@ -7,29 +7,27 @@ namespace CustomerTools.Packager;
 /// <summary>Typed reads of a manifest's keys, including those under PrivateData.PSData.</summary>
 internal sealed class ModuleManifest
 {
-    private readonly Dictionary<string, object> _keys;
+    private readonly Hashtable _keys;
 
-    public ModuleManifest(Dictionary<string, object> keys)
+    public ModuleManifest(Hashtable keys)
     {
         _keys = keys;
     }
 
     public string Version => Required("ModuleVersion");
 
-    public string? Text(string key) => _keys.TryGetValue(key, out object? value) ? value as string : null;
+    public string? Text(string key) => _keys[key] as string;
 
     public string Required(string key) =>
         Text(key) is { Length: > 0 } value ? value : throw new FormatException($"the manifest has no {key}");
 
-    public string[] List(string key) => AsList(_keys.TryGetValue(key, out object? value) ? value : null);
+    public string[] List(string key) => AsList(_keys[key]);
 
-    public string? PSData(string key) => PSDataTable()?.TryGetValue(key, out object? value) == true ? value as string : null;
+    public string? PSData(string key) => PSDataTable()?[key] as string;
 
-    public string[] PSDataList(string key) => AsList(PSDataTable()?.TryGetValue(key, out object? value) == true ? value : null);
+    public string[] PSDataList(string key) => AsList(PSDataTable()?[key]);
 
-    private Dictionary<string, object>? PSDataTable() =>
-        _keys.TryGetValue("PrivateData", out object? privateData) && privateData is Dictionary<string, object> data
-        && data.TryGetValue("PSData", out object? psData) ? psData as Dictionary<string, object> : null;
+    private Hashtable? PSDataTable() => (_keys["PrivateData"] as Hashtable)?["PSData"] as Hashtable;
 
     private static string[] AsList(object? value) => value switch
     {

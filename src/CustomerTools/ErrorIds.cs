@@ -22,6 +22,9 @@ internal static class ErrorIds
     // e.g. a Help Scout query or date it could not parse.
     public const string InvalidRequest = "InvalidRequest";
 
+    /// <summary>A write whose answer was lost and that is not safe to send again.</summary>
+    public const string WriteOutcomeUnknown = "WriteOutcomeUnknown";
+
     // Ours: Get-HelpScoutCustomer was asked for a listing with neither a filter nor -All.
     public const string FilterOrAllRequired = "FilterOrAllRequired";
 

@@ -1,6 +1,7 @@
-using System;
 using System.Management.Automation;
+using System;
 using CustomerTools.Http;
+using CustomerTools.Input;
 
 namespace CustomerTools;
 
@@ -55,7 +56,7 @@ public abstract class ServiceConnection
                 ? baseUri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped)
                 : baseUri.OriginalString;
             throw new CustomerToolsException(ErrorIds.InvalidBaseUri, ErrorCategory.InvalidArgument, shown,
-                $"{InputText.Quote(shown)} can't be the {serviceName} base URI: {problem}. Give the service root, e.g. https://api.example.com.");
+                $"{InputQuote.Of(shown)} can't be the {serviceName} base URI: {problem}. Give the service root, e.g. https://api.example.com.");
         }
 
         return new Uri(baseUri.AbsoluteUri.TrimEnd('/') + "/");

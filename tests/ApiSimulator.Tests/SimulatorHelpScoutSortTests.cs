@@ -8,7 +8,7 @@ using Xunit;
 
 namespace CustomerTools.ApiSimulator.Tests;
 
-/// <summary>The simulator's Help Scout v2 list order (api notes §3): sortField and sortOrder, judged against the timeline.</summary>
+/// <summary>The simulator's Help Scout v2 list order (docs/api/helpscout.md §3): sortField and sortOrder, judged against the timeline.</summary>
 public sealed class SimulatorHelpScoutSortTests : SimulatorTest
 {
     private static readonly DateTimeOffset Origin = new(2025, 5, 1, 0, 0, 0, TimeSpan.Zero);

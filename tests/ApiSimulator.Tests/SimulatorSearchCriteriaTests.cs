@@ -8,7 +8,7 @@ using Xunit;
 namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>
-/// The simulator's Kustomer search criteria (api notes §3a): every operator on every attribute,
+/// The simulator's Kustomer search criteria (docs/api/kustomer.md §3a): every operator on every attribute,
 /// nesting and negation, judged against a model of the org written out here, in store order.
 /// </summary>
 public sealed class SimulatorSearchCriteriaTests : SimulatorTest

@@ -10,7 +10,7 @@ using Xunit;
 namespace CustomerTools.ApiSimulator.Tests;
 
 /// <summary>
-/// The simulator's search quota (api notes §3a: 100 searches a minute for API keys, apart from
+/// The simulator's search quota (docs/api/kustomer.md §3a: 100 searches a minute for API keys, apart from
 /// the org's quota), in both header modes, since whether search answers carry rate headers is unconfirmed.
 /// </summary>
 public sealed class SimulatorSearchQuotaTests : SimulatorTest

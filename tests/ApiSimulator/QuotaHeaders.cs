@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace CustomerTools.ApiSimulator;
 
 /// <summary>
-/// The quota headers each service sends, exactly as the api notes (§7 of each) describe them:
+/// The quota headers each service sends, exactly as the docs/api/kustomer.md and helpscout.md (§7 of each) describe them:
 /// Kustomer's <c>x-ratelimit-limit/-remaining/-reset</c> on every answer; Help Scout's
 /// <c>X-RateLimit-Limit-Minute/-Remaining-Minute</c> on every answer, with no refill time on a
 /// success, and <c>X-RateLimit-Retry-After</c> (whole seconds until the refill) on the 429, whose

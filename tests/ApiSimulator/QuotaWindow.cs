@@ -25,7 +25,7 @@ public sealed class QuotaWindow
 
     /// <summary>
     /// Kustomer's <c>x-ratelimit-reset</c> as a Unix time in whole seconds (rounded up) instead of
-    /// the seconds until the refill: the unit is unconfirmed (api notes §7), so tests try both.
+    /// the seconds until the refill: the unit is unconfirmed (docs/api/kustomer.md §7), so tests try both.
     /// </summary>
     public bool ResetAsUnixTime { get; set; }
 

@@ -57,7 +57,7 @@ public sealed class Simulator : IAsyncDisposable
 
     public QuotaWindow? HelpScoutQuota { get; set; }
 
-    /// <summary>Kustomer's search quota for API keys (api notes §3a: 100 a minute), taken by searches on top of the org's.</summary>
+    /// <summary>Kustomer's search quota for API keys (docs/api/kustomer.md §3a: 100 a minute), taken by searches on top of the org's.</summary>
     public QuotaWindow? KustomerSearchQuota { get; set; }
 
     /// <summary>

@@ -25,7 +25,7 @@ public sealed record ThrottleGap(RecordedRequest TooMany, RecordedRequest? Retry
 
     /// <summary>
     /// Every 429 among <paramref name="requests"/> that stated a refill time, with its retry.
-    /// Precedence as the api notes give it: <c>Retry-After</c>, <c>X-RateLimit-Retry-After</c>
+    /// Precedence as docs/api/kustomer.md §7 gives it: <c>Retry-After</c>, <c>X-RateLimit-Retry-After</c>
     /// (seconds), then <c>x-ratelimit-reset</c> (seconds, or a Unix time when above 1e9).
     /// </summary>
     public static IReadOnlyList<ThrottleGap> Of(IEnumerable<RecordedRequest> requests)

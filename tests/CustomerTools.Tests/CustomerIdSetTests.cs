@@ -1,3 +1,4 @@
+using CustomerTools.Pipeline;
 using Xunit;
 
 namespace CustomerTools.Tests;

@@ -9,13 +9,16 @@ using Xunit;
 namespace CustomerTools.Tests;
 
 /// <summary>
-/// The help converter (src/CustomerTools.HelpBuilder): a doc in gives the expected MAML or about
-/// topic out, and a doc that lacks what Get-Help users need is refused with a message naming the
+/// The help converter (src/CustomerTools.HelpBuilder): a doc in, with the facts of its cmdlet
+/// (<see cref="WidgetCommand"/>), gives the expected MAML or about topic out, and a doc that lacks
+/// what Get-Help users need, or is not what its cmdlet is, is refused with a message naming the
 /// file, the line and the problem.
 /// </summary>
 public sealed class HelpBuilderTests
 {
     private const string DocPath = "docs/Get-Widget.md";
+
+    private static readonly Dictionary<string, CommandFacts> Cmdlets = CommandFacts.Read(typeof(WidgetCommand).Assembly);
 
     private const string Doc = """
         # Get-Widget
@@ -294,7 +297,7 @@ public sealed class HelpBuilderTests
     [Fact]
     public void A_doc_gives_the_expected_MAML()
     {
-        var (outputs, problems) = HelpBuild.Convert(new[] { (DocPath, Doc) });
+        var (outputs, problems) = HelpBuild.Convert(new[] { (DocPath, Doc) }, Cmdlets);
 
         Assert.Empty(problems);
         var (name, text) = Assert.Single(outputs);
@@ -308,10 +311,10 @@ public sealed class HelpBuilderTests
     [Fact]
     public void An_about_doc_gives_the_expected_about_topic()
     {
-        var (outputs, problems) = HelpBuild.Convert(new[] { ("docs/about_Widgets.md", AboutDoc) });
+        var (outputs, problems) = HelpBuild.Convert(new[] { ("docs/about_Widgets.md", AboutDoc), (DocPath, Doc) }, Cmdlets);
 
         Assert.Empty(problems);
-        var (name, text) = Assert.Single(outputs);
+        var (name, text) = Assert.Single(outputs, o => o.Name.StartsWith("about_", StringComparison.Ordinal));
         Assert.Equal("about_Widgets.help.txt", name);
         Assert.Equal(ExpectedAbout.Replace("\r\n", "\n", StringComparison.Ordinal), text);
     }
@@ -323,7 +326,13 @@ public sealed class HelpBuilderTests
     [InlineData("## PARAMETERS\n", "## MORE\n", "no '## PARAMETERS' section")]
     [InlineData("## PARAMETERS\n", "## PARAMETER\n", "Unknown section '## PARAMETER'")]
     [InlineData("The ids of the widgets.\n", "", "Parameter -Id has no description")]
-    [InlineData("Required: True\nPosition: 0", "Required: Yes\nPosition: 0", "'Required: Yes' is not valid")]
+    [InlineData("Required: True\nPosition: 0", "Required: Yes\nPosition: 0", "the doc says 'Required: Yes', but the cmdlet's parameter is 'Required: True'")]
+    [InlineData("Aliases: WidgetId", "Aliases: Wid", "the doc says 'Aliases: Wid', but the cmdlet's parameter is 'Aliases: WidgetId'")]
+    [InlineData("Accept pipeline input: True (ByValue)", "Accept pipeline input: True (ByPropertyName)", "is 'Accept pipeline input: True (ByValue)'")]
+    [InlineData("### CommonParameters", "### -Force\nForces it.\n\n### CommonParameters", "Get-Widget has no parameter -Force; describe only its parameters: -Id, -All, -PassThru.")]
+    [InlineData("### -PassThru\nPasses the widgets on.\n", "", "Get-Widget has the parameter -PassThru, which the doc does not describe")]
+    [InlineData("### All\n```", "### Everything\n```", "'### Everything' under '## SYNTAX' is not a parameter set of Get-Widget; its sets are Id, All.")]
+    [InlineData("### Id (Default)", "### Id", "Get-Widget's default parameter set is 'Id'")]
     [InlineData("Gets every widget.", "", "'Example 2: Get them all' does not explain itself")]
     [InlineData("```powershell\nGet-Widget -All\n```", "", "'Example 2: Get them all' has no ```powershell code block")]
     [InlineData("# Get-Widget", "# Get-Widgets", "must be the cmdlet's name")]
@@ -333,7 +342,7 @@ public sealed class HelpBuilderTests
     {
         string doc = Doc.Replace("\r\n", "\n", StringComparison.Ordinal);
         Assert.Contains(remove, doc, StringComparison.Ordinal);
-        var (outputs, problems) = HelpBuild.Convert(new[] { (DocPath, doc.Replace(remove, insert, StringComparison.Ordinal)) });
+        var (outputs, problems) = HelpBuild.Convert(new[] { (DocPath, doc.Replace(remove, insert, StringComparison.Ordinal)) }, Cmdlets);
 
         DocProblem found = Assert.Single(problems, p => p.Message.Contains(problem, StringComparison.Ordinal));
         Assert.Equal(DocPath, found.Path);
@@ -345,11 +354,21 @@ public sealed class HelpBuilderTests
     [Fact]
     public void An_about_topic_without_its_descriptions_fails()
     {
-        var (_, problems) = HelpBuild.Convert(new[] { ("docs/about_Widgets.md", "# about_Widgets\n\n## LONG DESCRIPTION\nText.\n") });
+        var (_, problems) = HelpBuild.Convert(new[] { ("docs/about_Widgets.md", "# about_Widgets\n\n## LONG DESCRIPTION\nText.\n"), (DocPath, Doc) }, Cmdlets);
 
         DocProblem problem = Assert.Single(problems);
         Assert.Equal("docs/about_Widgets.md", problem.Path);
         Assert.Contains("'## SHORT DESCRIPTION'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cmdlet_without_a_doc_fails_naming_the_doc_to_write()
+    {
+        var (_, problems) = HelpBuild.Convert(new[] { ("docs/about_Widgets.md", AboutDoc) }, Cmdlets);
+
+        DocProblem problem = Assert.Single(problems);
+        Assert.Equal(Path.Combine("docs", "Get-Widget.md"), problem.Path);
+        Assert.Equal("The cmdlet Get-Widget has no doc: write Get-Widget.md.", problem.Message);
     }
 
     [Fact]
@@ -363,17 +382,19 @@ public sealed class HelpBuilderTests
         {
             File.WriteAllText(Path.Combine(docs, "Get-Widget.md"), Doc);
             File.WriteAllText(Path.Combine(docs, "about_Widgets.md"), AboutDoc);
-            Assert.Equal(0, HelpBuilder.Program.Main(new[] { docs, outDir }));
+            string cmdlets = typeof(WidgetCommand).Assembly.Location;
+            Assert.Equal(0, HelpBuilder.Program.Main(new[] { docs, outDir, cmdlets }));
             Assert.Equal(new[] { "CustomerTools.dll-Help.xml", "about_Widgets.help.txt" }, Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
             Directory.Delete(outDir, recursive: true);
             File.WriteAllText(Path.Combine(docs, "Get-Gadget.md"), "# Get-Gadget\n\n## SYNOPSIS\nGets gadgets.\n");
-            List<DocProblem> problems = HelpBuild.Run(docs, outDir);
+            List<DocProblem> problems = HelpBuild.Run(docs, outDir, cmdlets);
             Assert.NotEmpty(problems);
             Assert.All(problems, p => Assert.EndsWith("Get-Gadget.md", p.Path, StringComparison.Ordinal));
             Assert.False(Directory.Exists(outDir));
-            Assert.Equal(1, HelpBuilder.Program.Main(new[] { docs, outDir }));
-            Assert.Equal(2, HelpBuilder.Program.Main(new[] { Path.Combine(root, "missing"), outDir }));
+            Assert.Equal(1, HelpBuilder.Program.Main(new[] { docs, outDir, cmdlets }));
+            Assert.Equal(2, HelpBuilder.Program.Main(new[] { Path.Combine(root, "missing"), outDir, cmdlets }));
+            Assert.Equal(2, HelpBuilder.Program.Main(new[] { docs, outDir, Path.Combine(root, "missing.dll") }));
         }
         finally
         {

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using CustomerTools.Packager;
 using NuGet.Packaging;
 using Xunit;
 
@@ -62,51 +61,5 @@ public sealed class PackageTests
             Assert.Contains("PSCmdlet_" + cmdlet, tags);
             Assert.Contains("PSCommand_" + cmdlet, tags);
         }
-    }
-
-    [Fact]
-    public void The_manifest_reader_reads_what_manifests_hold()
-    {
-        var keys = ManifestReader.Read("""
-            # a comment
-            @{
-                ModuleVersion = '1.2.3'   # trailing comment
-                Quoted = 'it''s'; Double = "plain"
-                List = @(
-                    'a'
-                    'b', 'c'
-                )
-                Bare = 'x', 'y'
-                Empty = @()
-                Flag = $true
-                Number = 5.1
-                <# block
-                   comment #>
-                PrivateData = @{ PSData = @{ Tags = @('t1', 't2') } }
-            }
-            """);
-
-        var manifest = new ModuleManifest(keys);
-        Assert.Equal("1.2.3", manifest.Version);
-        Assert.Equal("it's", manifest.Text("Quoted"));
-        Assert.Equal("plain", manifest.Text("Double"));
-        Assert.Equal(new[] { "a", "b", "c" }, manifest.List("List"));
-        Assert.Equal(new[] { "x", "y" }, manifest.List("Bare"));
-        Assert.Empty(manifest.List("Empty"));
-        Assert.Equal(true, keys["Flag"]);
-        Assert.Equal(5.1m, keys["Number"]);
-        Assert.Equal(new[] { "t1", "t2" }, manifest.PSDataList("Tags"));
-    }
-
-    [Theory]
-    [InlineData("@{ A = \"$env:USER\" }", "line 1: an expandable string")]
-    [InlineData("@{\n A = (Get-Date)\n}", "line 2: a value this reader does not understand")]
-    [InlineData("@{ A = 'open }", "a string that never ends")]
-    [InlineData("@{ A = 1 } extra", "text after the manifest's closing brace")]
-    public void Anything_else_fails_naming_the_line(string text, string problem)
-    {
-        var error = Assert.Throws<FormatException>(() => ManifestReader.Read(text));
-
-        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
 }

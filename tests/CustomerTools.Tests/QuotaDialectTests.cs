@@ -14,7 +14,7 @@ using CustomerTools.TestKit;
 namespace CustomerTools.Tests;
 
 /// <summary>
-/// Real time against quotas in each service's own dialect (api notes §7), measured on the
+/// Real time against quotas in each service's own dialect (docs/api/kustomer.md and helpscout.md §7), measured on the
 /// simulator's request timestamps: after a 429 the request goes again when the service said
 /// (within 10 %), never earlier. The quota is used up by others sharing it (another integration
 /// of the org, another app of the account), so the first request meets the 429.

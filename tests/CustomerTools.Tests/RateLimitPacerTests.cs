@@ -219,7 +219,7 @@ public sealed class RateLimitPacerTests
 
     private IDisposable Take(bool keep = false)
     {
-        IDisposable turn = _pacer.WaitTurnAsync(_log, CancellationToken.None).GetAwaiter().GetResult();
+        IDisposable turn = _pacer.WaitTurnAsync(new RequestContext(_log, CancellationToken.None)).GetAwaiter().GetResult();
         if (!keep)
         {
             turn.Dispose();

@@ -27,7 +27,7 @@ public sealed class RateLimitPacerWakeTests
     public async Task A_stated_refill_that_arrives_later_ends_a_wait_for_the_assumed_window()
     {
         _pacer.Observe(RateLimitPacerTests.Headers(200, _clock.UtcNow, ("X-RateLimit-Limit-Minute", "200"), ("X-RateLimit-Remaining-Minute", "0")));
-        Task<IDisposable> turn = _pacer.WaitTurnAsync(_log, CancellationToken.None);
+        Task<IDisposable> turn = _pacer.WaitTurnAsync(new RequestContext(_log, CancellationToken.None));
         Assert.True(_clock.WaitForPending(_start.AddSeconds(60)), "the request should wait for the assumed minute");
         _clock.Advance(TimeSpan.FromSeconds(1));
 
@@ -48,7 +48,7 @@ public sealed class RateLimitPacerWakeTests
     public async Task Several_waiters_all_wake_to_the_stated_refill()
     {
         _pacer.Observe(RateLimitPacerTests.Headers(200, _clock.UtcNow, ("X-RateLimit-Remaining-Minute", "0")));
-        var turns = new[] { _pacer.WaitTurnAsync(_log, CancellationToken.None), _pacer.WaitTurnAsync(_log, CancellationToken.None) };
+        var turns = new[] { _pacer.WaitTurnAsync(new RequestContext(_log, CancellationToken.None)), _pacer.WaitTurnAsync(new RequestContext(_log, CancellationToken.None)) };
         Assert.True(SpinWait.SpinUntil(() => _clock.PendingDue.Length == 2, TimeSpan.FromSeconds(5)));
 
         _pacer.Observe(RateLimitPacerTests.Headers(429, _clock.UtcNow, ("X-RateLimit-Remaining-Minute", "0"), ("X-RateLimit-Retry-After", "1")));
@@ -63,7 +63,7 @@ public sealed class RateLimitPacerWakeTests
     {
         _pacer.Observe(RateLimitPacerTests.Headers(200, _clock.UtcNow, ("X-RateLimit-Remaining-Minute", "0")));
         using var stop = new CancellationTokenSource();
-        Task<IDisposable> turn = _pacer.WaitTurnAsync(_log, stop.Token);
+        Task<IDisposable> turn = _pacer.WaitTurnAsync(new RequestContext(_log, stop.Token));
         Assert.True(_clock.WaitForPending(_start.AddSeconds(60)));
 
         stop.Cancel();

@@ -239,11 +239,10 @@ public sealed class ResilienceTests : ModuleTest
     [Fact]
     public void Pacing_by_the_quota_headers_avoids_429s()
     {
-        Connect();
+        ConnectKustomer();
         Sim.Kustomer.Generate(30);
         Sim.Kustomer.Quota(10, TimeSpan.FromSeconds(1));
         string[] ids = Enumerable.Range(0, 30).Select(KustomerFixtures.GeneratedId).ToArray();
-        RealClock();
 
         var result = Ps.Run("Get-KustomerCustomer -Id $ids -ThrottleLimit 4", ("ids", ids));
 
@@ -253,13 +252,9 @@ public sealed class ResilienceTests : ModuleTest
 
     private void Connect(string more = "")
     {
-        var connection = Assert.Single(ConnectKustomer(more: more + " -PassThru").Objects<KustomerConnection>());
-        connection.Http.Clock = _clock;
+        ClockedConnection.Kustomer(Ps, Assert.Single(ConnectKustomer(more: more + " -PassThru").Objects<KustomerConnection>()), _clock);
     }
 
     private void ConnectHelpScoutWithClock(string more = "") =>
-        Assert.Single(ConnectHelpScout(more + " -PassThru").Objects<HelpScoutConnection>()).Http.Clock = _clock;
-
-    private void RealClock() =>
-        Assert.Single(Ps.Run("Get-KustomerConnection").Objects<KustomerConnection>()).Http.Clock = CustomerTools.Http.SystemClock.Instance;
+        ClockedConnection.HelpScout(Ps, Assert.Single(ConnectHelpScout(more + " -PassThru").Objects<HelpScoutConnection>()), _clock);
 }

@@ -38,7 +38,7 @@ public sealed class SearchQuotaTests : ModuleTest
 
         for (int i = 0; i < 250; i++)
         {
-            (await pacer.WaitTurnAsync(new RateLimitPacerTests.QuietLog(), CancellationToken.None)).Dispose();
+            (await pacer.WaitTurnAsync(new RequestContext(new RateLimitPacerTests.QuietLog(), CancellationToken.None))).Dispose();
             turns.Add(clock.UtcNow);
         }
 
@@ -61,7 +61,7 @@ public sealed class SearchQuotaTests : ModuleTest
 
         for (int i = 0; i < 300; i++)
         {
-            (await pacer.WaitTurnAsync(new RateLimitPacerTests.QuietLog(), CancellationToken.None)).Dispose();
+            (await pacer.WaitTurnAsync(new RequestContext(new RateLimitPacerTests.QuietLog(), CancellationToken.None))).Dispose();
         }
 
         Assert.Empty(clock.Delays);
@@ -70,9 +70,8 @@ public sealed class SearchQuotaTests : ModuleTest
     [Fact]
     public void Searches_keep_to_100_a_minute_when_their_answers_report_no_quota()
     {
-        var connection = Assert.Single(ConnectKustomer(more: "-PassThru").Objects<KustomerConnection>());
         var clock = new FakeClock();
-        connection.Http.Clock = clock;
+        ClockedConnection.Kustomer(Ps, Assert.Single(ConnectKustomer(more: "-PassThru").Objects<KustomerConnection>()), clock);
         Sim.Kustomer.SearchQuotaHeaders(false);
         DateTimeOffset since = ChangeTimeline.DefaultOrigin + (Step * (Org - 300));
         DateTimeOffset start = clock.UtcNow;

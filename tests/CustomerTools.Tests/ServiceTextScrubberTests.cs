@@ -17,7 +17,7 @@ public sealed class ServiceTextScrubberTests
 {
     // Characters every encoding treats differently: space, plus, slash, equals, quote, ampersand, angle brackets, a non-ASCII letter.
     private const string Secret = "Kx9 +/=\"&<>ü-key-0123456789";
-    private readonly ServiceTextScrubber _scrubber = new();
+    private readonly SecretScrubber _scrubber = new();
 
     public ServiceTextScrubberTests()
     {
@@ -63,7 +63,7 @@ public sealed class ServiceTextScrubberTests
     [InlineData("Use Basic authentication or Bearer tokens", "Use Basic authentication or Bearer tokens")]
     [InlineData("WWW-Authenticate: Bearer realm=\"api\", error=\"invalid_token\"", "WWW-Authenticate: Bearer realm=\"api\", error=\"invalid_token\"")]
     public void Any_Bearer_or_Basic_credential_is_redacted_but_prose_is_left_alone(string text, string expected) =>
-        Assert.Equal(expected, new ServiceTextScrubber().Scrub(text));
+        Assert.Equal(expected, new SecretScrubber().Scrub(text));
 
     [Fact]
     public void A_secret_cut_off_at_the_end_of_a_body_read_in_part_is_redacted_too()
@@ -71,7 +71,7 @@ public sealed class ServiceTextScrubberTests
         string cutOff = "your key is " + Secret.Substring(0, 9);
 
         Assert.Equal("your key is [redacted]", _scrubber.ScrubAndCut(cutOff, 500, truncated: true));
-        Assert.Equal("Authorization: Bearer [redacted]", new ServiceTextScrubber().ScrubAndCut("Authorization: Bearer eyJh", 500, truncated: true));
+        Assert.Equal("Authorization: Bearer [redacted]", new SecretScrubber().ScrubAndCut("Authorization: Bearer eyJh", 500, truncated: true));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class ServiceTextScrubberTests
             + "<body><h1>403   Forbidden</h1><p>Request with <b>Authorization</b> &#75;" + WebUtility.HtmlEncode(Secret.Substring(1)) + " refused.</p>"
             + "<script>var token = 'x';</script><!-- upstream: 10.0.0.7 --></body></html>";
 
-        string? text = ServiceText.From(Encoding.UTF8.GetBytes(page), truncated: false, "text/html", KustomerErrorText.Profile("US"), _scrubber);
+        string? text = ErrorBodyQuote.From(Encoding.UTF8.GetBytes(page), truncated: false, "text/html", KustomerProfile.Profile("US"), _scrubber);
 
         Assert.Equal("Proxy error 403 Forbidden Request with Authorization [redacted] refused.", text);
     }
@@ -105,7 +105,7 @@ public sealed class ServiceTextScrubberTests
         byte[] body = Encoding.UTF8.GetBytes(page);
         int cut = Encoding.UTF8.GetByteCount(page.Substring(0, page.Length - Secret.Length + 10));
 
-        string? text = ServiceText.From(body.Take(cut).ToArray(), truncated: true, "text/html", KustomerErrorText.Profile("US"), _scrubber);
+        string? text = ErrorBodyQuote.From(body.Take(cut).ToArray(), truncated: true, "text/html", KustomerProfile.Profile("US"), _scrubber);
 
         Assert.Equal("token [redacted]", text);
     }
@@ -117,9 +117,9 @@ public sealed class ServiceTextScrubberTests
         string oauth = """{"error":"invalid_client","error_description":"unknown secret """ + JsonEncodedText.Encode(Secret).Value + "\"}";
         string kustomer = """{"errors":[{"status":400,"message":"bad key """ + JsonEncodedText.Encode(Secret).Value + "\"}]}";
 
-        string? fieldError = ServiceText.From(Encoding.UTF8.GetBytes(vndError), false, "application/vnd.error+json", HelpScoutErrorText.Profile, _scrubber);
-        string? description = ServiceText.From(Encoding.UTF8.GetBytes(oauth), false, "application/json", HelpScoutErrorText.Profile, _scrubber);
-        string? message = ServiceText.From(Encoding.UTF8.GetBytes(kustomer), false, null, KustomerErrorText.Profile("US"), _scrubber);
+        string? fieldError = ErrorBodyQuote.From(Encoding.UTF8.GetBytes(vndError), false, "application/vnd.error+json", HelpScoutProfile.Profile, _scrubber);
+        string? description = ErrorBodyQuote.From(Encoding.UTF8.GetBytes(oauth), false, "application/json", HelpScoutProfile.Profile, _scrubber);
+        string? message = ErrorBodyQuote.From(Encoding.UTF8.GetBytes(kustomer), false, null, KustomerProfile.Profile("US"), _scrubber);
 
         Assert.Equal("""Bad request; Authorization: Malformed (rejected {"raw":"Bearer [redacted]"}) (logRef 7#1)""", fieldError);
         Assert.Equal("invalid_client: unknown secret [redacted]", description);
@@ -129,10 +129,10 @@ public sealed class ServiceTextScrubberTests
     [Fact]
     public void Plain_text_is_collapsed_and_capped_and_other_types_give_no_text()
     {
-        string? text = ServiceText.From(Encoding.UTF8.GetBytes("Upstream\r\n  timed out " + new string('.', 400)), false, "text/plain", KustomerErrorText.Profile("US"), _scrubber);
+        string? text = ErrorBodyQuote.From(Encoding.UTF8.GetBytes("Upstream\r\n  timed out " + new string('.', 400)), false, "text/plain", KustomerProfile.Profile("US"), _scrubber);
 
         Assert.StartsWith("Upstream timed out ...", text, StringComparison.Ordinal);
         Assert.True(text!.Length <= 201, text);
-        Assert.Null(ServiceText.From(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, false, "image/png", KustomerErrorText.Profile("US"), _scrubber));
+        Assert.Null(ErrorBodyQuote.From(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, false, "image/png", KustomerProfile.Profile("US"), _scrubber));
     }
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using CustomerTools.HelpScout;
 using CustomerTools.Http;
+using CustomerTools.Pipeline;
 
 namespace CustomerTools.Commands;
 
@@ -12,7 +13,7 @@ namespace CustomerTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "HelpScout", DefaultParameterSetName = EnvironmentSet)]
 [OutputType(typeof(HelpScoutConnection))]
-public sealed class ConnectHelpScoutCommand : ConnectCommand<HelpScoutConnection>
+public sealed class ConnectHelpScoutCommand : ConnectCmdlet<HelpScoutConnection>
 {
     private const string ClientSecretSet = "ClientSecret";
     private const string CredentialSet = "ClientCredential";
@@ -46,8 +47,8 @@ public sealed class ConnectHelpScoutCommand : ConnectCommand<HelpScoutConnection
         Uri baseUri = ServiceRoot(DefaultRoot, "Help Scout");
         if (ParameterSetName == AccessTokenSet)
         {
-            WriteVerbose("Connecting with an access token: it is used as is and not renewed.");
-            return HelpScoutConnection.WithAccessToken(baseUri, AccessToken, Timeout, MaxRetries);
+            Say("Connecting with an access token: it is used as is and not renewed.");
+            return HelpScoutConnection.WithAccessToken(baseUri, AccessToken, Options);
         }
 
         (string clientId, SecureString secret) = ParameterSetName switch
@@ -56,11 +57,11 @@ public sealed class ConnectHelpScoutCommand : ConnectCommand<HelpScoutConnection
             CredentialSet => (ClientCredential.UserName, ClientCredential.Password),
             _ => FromEnvironment(),
         };
-        var connection = HelpScoutConnection.WithClientCredentials(baseUri, clientId, secret, Timeout, MaxRetries);
+        var connection = HelpScoutConnection.WithClientCredentials(baseUri, clientId, secret, Options);
         try
         {
             using var pump = new PipelinePump(this);
-            pump.Run(this, connection.Tokens!.FetchAsync(pump, StopToken));
+            pump.Run(this, connection.Tokens!.FetchAsync(new RequestContext(pump, StopToken)));
             return connection;
         }
         catch
@@ -80,6 +81,6 @@ public sealed class ConnectHelpScoutCommand : ConnectCommand<HelpScoutConnection
                 $"No Help Scout credentials: pass -ClientId and -ClientSecret, -ClientCredential or -AccessToken, or set {ClientIdVariable} and {ClientSecretVariable}.");
         }
 
-        return (clientId!, SecretText.Protect(secret.AsSpan()));
+        return (clientId!, Secrets.Protect(secret.AsSpan()));
     }
 }

@@ -12,7 +12,7 @@ namespace CustomerTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Kustomer")]
 [OutputType(typeof(KustomerConnection))]
-public sealed class ConnectKustomerCommand : ConnectCommand<KustomerConnection>
+public sealed class ConnectKustomerCommand : ConnectCmdlet<KustomerConnection>
 {
     private const string ApiKeyVariable = "KUSTOMER_API_KEY";
 
@@ -32,10 +32,10 @@ public sealed class ConnectKustomerCommand : ConnectCommand<KustomerConnection>
                 $"No Kustomer API key: pass -ApiKey (a SecureString, e.g. from Get-Secret or Read-Host -AsSecureString), or set the {ApiKeyVariable} environment variable.");
         Uri baseUri = ServiceRoot(KustomerRegion.Hosts[Region ?? "US"], "Kustomer");
         string region = Region?.ToUpperInvariant() ?? KustomerRegion.Of(baseUri);
-        WriteVerbose("Connect-Kustomer sends no request: the first Get-KustomerCustomer shows whether the key works.");
-        return new KustomerConnection(baseUri, region, apiKey, Timeout, MaxRetries);
+        Say("Connect-Kustomer sends no request: the first Get-KustomerCustomer shows whether the key works.");
+        return new KustomerConnection(baseUri, region, apiKey, Options);
     }
 
     private static SecureString? FromEnvironment() =>
-        Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } key ? SecretText.Protect(key.AsSpan()) : null;
+        Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } key ? Secrets.Protect(key.AsSpan()) : null;
 }

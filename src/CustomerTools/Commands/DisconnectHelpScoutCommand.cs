@@ -6,6 +6,6 @@ namespace CustomerTools.Commands;
 /// <summary>Disconnect-HelpScout: closes the session's Help Scout connection, or the one given.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "HelpScout")]
 [OutputType(typeof(void))]
-public sealed class DisconnectHelpScoutCommand : DisconnectCommand<HelpScoutConnection>
+public sealed class DisconnectHelpScoutCommand : DisconnectCmdlet<HelpScoutConnection>
 {
 }

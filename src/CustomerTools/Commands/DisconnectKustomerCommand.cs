@@ -6,6 +6,6 @@ namespace CustomerTools.Commands;
 /// <summary>Disconnect-Kustomer: closes the session's Kustomer connection, or the one given.</summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Kustomer")]
 [OutputType(typeof(void))]
-public sealed class DisconnectKustomerCommand : DisconnectCommand<KustomerConnection>
+public sealed class DisconnectKustomerCommand : DisconnectCmdlet<KustomerConnection>
 {
 }

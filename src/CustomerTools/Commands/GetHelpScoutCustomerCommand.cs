@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CustomerTools.HelpScout;
+using CustomerTools.Pipeline;
 
 namespace CustomerTools.Commands;
 
@@ -11,7 +12,7 @@ namespace CustomerTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "HelpScoutCustomer", DefaultParameterSetName = ByIdSet, SupportsPaging = true)]
 [OutputType(typeof(HelpScoutCustomer))]
-public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnection, HelpScoutCustomer>
+public sealed class GetHelpScoutCustomerCommand : GetCustomerCmdlet<HelpScoutConnection, HelpScoutCustomer>
 {
     private const string ByIdSet = "Id";
     private const string ListSet = "List";
@@ -50,7 +51,7 @@ public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnec
     [Parameter(ParameterSetName = ListSet)]
     public SwitchParameter All { get; set; }
 
-    private protected override string ConnectCommand => "Connect-HelpScout";
+    private protected override string ConnectCommandName => "Connect-HelpScout";
 
     protected override void ProcessRecord()
     {
@@ -60,14 +61,14 @@ public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnec
             case ByIdSet:
                 foreach (long id in Id)
                 {
-                    Fetch(id, ct => client.GetCustomerAsync(id, Log, ct));
+                    Start(id, context => client.GetCustomerAsync(id, context));
                 }
 
                 break;
             case ByEmailSet:
                 foreach (string? email in Email ?? new string?[] { null })
                 {
-                    Fetch(email, ct => client.FindByEmailAsync(email!, Log, ct));
+                    Start(email, context => client.FindByEmailAsync(email!, context));
                 }
 
                 break;
@@ -97,23 +98,22 @@ public sealed class GetHelpScoutCustomerCommand : CustomerCmdlet<HelpScoutConnec
 
         if (filter.ModifiedSince is { } since)
         {
-            WriteVerbose($"Customers modified since {HelpScoutPaths.Utc(since)} (UTC).");
+            Say($"Customers modified since {HelpScoutPaths.Utc(since)} (UTC).");
         }
 
-        int firstPage = SkipWholePages(HelpScoutPaths.PageSize) + 1;
+        int firstPage = Budget.SkipWholePages(HelpScoutPaths.PageSize) + 1;
         object target = Query ?? "customer list";
-        List("Listing Help Scout customers", ByNextLink(client.ListPage(filter, firstPage), (page, ct) => client.GetPageAsync(page, filter, target, Log, ct)), item => Seen.Add(item.Id), item =>
+        var pages = new LinkedPages<HelpScoutListItem>(client.ListPage(filter, firstPage), (page, context) => client.GetPageAsync(page, filter, target, context));
+        Listing.Run("Listing Help Scout customers", pages, item => Seen.Add(item.Id), item =>
         {
             if (item.Customer is { } customer)
             {
-                Emit(customer);
+                Add(customer);
             }
             else
             {
-                Fetch(item.Id, ct => client.GetCustomerAsync(item.Id, Log, ct));
+                Start(item.Id, context => client.GetCustomerAsync(item.Id, context));
             }
         });
     }
-
-    private bool IsGiven(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using CustomerTools.Kustomer;
+using CustomerTools.Pipeline;
 
 namespace CustomerTools.Commands;
 
@@ -12,7 +13,7 @@ namespace CustomerTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "KustomerCustomer", DefaultParameterSetName = ByIdSet, SupportsPaging = true)]
 [OutputType(typeof(KustomerCustomer))]
-public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnection, KustomerCustomer>
+public sealed class GetKustomerCustomerCommand : GetCustomerCmdlet<KustomerConnection, KustomerCustomer>
 {
     private const string ByIdSet = "Id";
     private const string ByExternalIdSet = "ExternalId";
@@ -66,7 +67,7 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
     [ValidateRange(1, int.MaxValue)]
     public int PageSize { get; set; }
 
-    private protected override string ConnectCommand => "Connect-Kustomer";
+    private protected override string ConnectCommandName => "Connect-Kustomer";
 
     protected override void ProcessRecord()
     {
@@ -75,7 +76,7 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
             case ByIdSet:
                 foreach (string? id in Id ?? new string?[] { null })
                 {
-                    Fetch(id, ct => Active.Client.GetCustomerAsync(id!, Log, ct));
+                    Start(id, context => Active.Client.GetCustomerAsync(id!, context));
                 }
 
                 break;
@@ -103,16 +104,16 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
     {
         foreach (string? value in values ?? new string?[] { null })
         {
-            Fetch(value, ct => Active.Client.LookupAsync(field, value!, Log, ct));
+            Start(value, context => Active.Client.LookupAsync(field, value!, context));
         }
     }
 
     private void ListAll()
     {
         int pageSize = PageSizeUpTo(KustomerClient.MaxPageSize, "the list");
-        int firstPage = SkipWholePages(pageSize) + 1;
+        int firstPage = Budget.SkipWholePages(pageSize) + 1;
         KustomerClient client = Active.Client;
-        List("Listing Kustomer customers", ByNextLink(client.ListPage(firstPage, pageSize), (page, ct) => client.GetPageAsync(page, Log, ct)), c => Seen.Add(c.Id), Emit);
+        Listing.Run("Listing Kustomer customers", new LinkedPages<KustomerCustomer>(client.ListPage(firstPage, pageSize), client.GetPageAsync), c => Seen.Add(c.Id), Add);
     }
 
     private void SearchCustomers()
@@ -132,13 +133,13 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
         }
 
         int pageSize = PageSizeUpTo(KustomerSearchClient.MaxPageSize, "a search");
-        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Searching Kustomer for {0}, oldest change first, {1} a page.", query.Description, pageSize));
+        Say(string.Format(CultureInfo.InvariantCulture, "Searching Kustomer for {0}, oldest change first, {1} a page.", query.Description, pageSize));
 
         // Errors name what the user asked for: the criteria, else the time.
         object? target = hasQuery ? Query : (object?)updatedSince ?? createdSince;
-        int firstPage = SkipWholePages(pageSize, KustomerSearchClient.MaxPages - 1) + 1;
-        var search = new KustomerSearchContinuation(Active.Search, query, pageSize, firstPage, target, Log);
-        List<KustomerCustomer>("Searching Kustomer customers", search.Next, c => Seen.Add(c.Id), Emit);
+        int firstPage = Budget.SkipWholePages(pageSize, KustomerSearchClient.MaxPages - 1) + 1;
+        var search = new KustomerSearchPages(Active.Search, query, pageSize, firstPage, target);
+        Listing.Run("Searching Kustomer customers", search, c => Seen.Add(c.Id), Add);
     }
 
     /// <summary>-PageSize, or <paramref name="most"/> when not given or larger (said on -Verbose).</summary>
@@ -151,12 +152,10 @@ public sealed class GetKustomerCustomerCommand : CustomerCmdlet<KustomerConnecti
 
         if (PageSize > most)
         {
-            WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Kustomer serves at most {0} customers a page for {1}; asking for {0} instead of {2}.", most, what, PageSize));
+            Say(string.Format(CultureInfo.InvariantCulture, "Kustomer serves at most {0} customers a page for {1}; asking for {0} instead of {2}.", most, what, PageSize));
             return most;
         }
 
         return PageSize;
     }
-
-    private bool IsGiven(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }

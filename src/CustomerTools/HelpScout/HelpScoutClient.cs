@@ -1,13 +1,14 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
 using CustomerTools.Http;
+using CustomerTools.Input;
+using CustomerTools.Pipeline;
 
 namespace CustomerTools.HelpScout;
 
@@ -23,15 +24,15 @@ internal sealed class HelpScoutClient
         _authenticator = authenticator;
     }
 
-    public async Task<IReadOnlyList<HelpScoutCustomer>> GetCustomerAsync(long id, IRequestLog log, CancellationToken cancellationToken) =>
-        new[] { await FetchAsync(id, id, log, cancellationToken).ConfigureAwait(false) };
+    public async Task<IReadOnlyList<HelpScoutCustomer>> GetCustomerAsync(long id, RequestContext context) =>
+        new[] { await FetchAsync(id, id, context).ConfigureAwait(false) };
 
     /// <summary>
     /// The customers whose email equals <paramref name="email"/>, ignoring case. Help Scout's search
     /// matches emails that contain the text, so each candidate is checked, its full record fetched
     /// when the list leaves out its emails.
     /// </summary>
-    public async Task<IReadOnlyList<HelpScoutCustomer>> FindByEmailAsync(string email, IRequestLog log, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HelpScoutCustomer>> FindByEmailAsync(string email, RequestContext context)
     {
         HelpScoutInput.CheckSearchEmail(email);
         var filter = new HelpScoutFilter { Query = HelpScoutPaths.EmailQuery(email) };
@@ -39,11 +40,11 @@ internal sealed class HelpScoutClient
         int candidates = 0;
         for (Uri? page = ListPage(filter, 1); page is not null;)
         {
-            ListPage<HelpScoutListItem> result = await GetPageAsync(page, filter, email, log, cancellationToken).ConfigureAwait(false);
+            ListPage<HelpScoutListItem> result = await GetPageAsync(page, filter, email, context).ConfigureAwait(false);
             foreach (HelpScoutListItem item in result.Items)
             {
                 candidates++;
-                HelpScoutCustomer customer = item.Customer ?? await FetchAsync(item.Id, email, log, cancellationToken).ConfigureAwait(false);
+                HelpScoutCustomer customer = item.Customer ?? await FetchAsync(item.Id, email, context).ConfigureAwait(false);
                 if (customer.Emails.Any(e => string.Equals(e.Value, email, StringComparison.OrdinalIgnoreCase)))
                 {
                     found.Add(customer);
@@ -55,9 +56,9 @@ internal sealed class HelpScoutClient
 
         if (found.Count == 0)
         {
-            var request = new ApiRequest(HttpMethod.Get, ListPage(filter, 1), $"customer with email {InputText.Quote(email)}", email);
-            throw ApiErrors.FromStatus(_http.Profile, request, HttpStatusCode.NotFound, "Not Found",
-                candidates == 0 ? "the search found nobody" : $"the search found {candidates} whose email only contains it", 0);
+            var request = new ApiRequest(HttpMethod.Get, ListPage(filter, 1), $"customer with email {InputQuote.Of(email)}", email);
+            throw ApiErrors.NotFound(_http.Profile, request,
+                candidates == 0 ? "the search found nobody" : $"the search found {candidates} whose email only contains it");
         }
 
         return found;
@@ -66,7 +67,7 @@ internal sealed class HelpScoutClient
     /// <summary>The list's page <paramref name="page"/> (from 1), narrowed by <paramref name="filter"/>.</summary>
     public Uri ListPage(HelpScoutFilter filter, int page) => HelpScoutPaths.List(_http.BaseUri, filter, page);
 
-    public Task<ListPage<HelpScoutListItem>> GetPageAsync(Uri page, HelpScoutFilter filter, object target, IRequestLog log, CancellationToken cancellationToken) =>
+    public Task<ListPage<HelpScoutListItem>> GetPageAsync(Uri page, HelpScoutFilter filter, object target, RequestContext context) =>
         _http.SendAsync(Request(page, "customer list", target), async (body, ct) =>
         {
             HelpScoutListJson list = await JsonSerializer.DeserializeAsync(body, HelpScoutJsonContext.Default.HelpScoutListJson, ct).ConfigureAwait(false)
@@ -80,9 +81,9 @@ internal sealed class HelpScoutClient
             int number = list.Page?.Number ?? 0;
             bool more = items.Length > 0 && (list.Links?.Next is not null || number < (list.Page?.TotalPages ?? 0));
             return new ListPage<HelpScoutListItem>(items, more ? ListPage(filter, number + 1) : null, list.Page?.TotalElements);
-        }, log, cancellationToken);
+        }, context);
 
-    private async Task<HelpScoutCustomer> FetchAsync(long id, object target, IRequestLog log, CancellationToken cancellationToken)
+    private async Task<HelpScoutCustomer> FetchAsync(long id, object target, RequestContext context)
     {
         HelpScoutInput.CheckId(id);
         var request = Request(HelpScoutPaths.Customer(_http.BaseUri, id), $"customer with id {id}", target);
@@ -90,7 +91,7 @@ internal sealed class HelpScoutClient
             HelpScoutCustomerMapper.ToCustomer(
                 await JsonSerializer.DeserializeAsync(body, HelpScoutJsonContext.Default.HelpScoutCustomerJson, ct).ConfigureAwait(false)
                 ?? throw new JsonException("the body is null")),
-            log, cancellationToken).ConfigureAwait(false);
+            context).ConfigureAwait(false);
     }
 
     private ApiRequest Request(Uri uri, string subject, object target) =>

@@ -36,16 +36,18 @@ public sealed class HelpScoutConnection : ServiceConnection
 
     public override string ToString() => $"Help Scout at {BaseUri} ({AuthenticationType}{(ClientId is null ? string.Empty : " " + ClientId)}) since {ConnectedAt:g}";
 
-    internal static HelpScoutConnection WithClientCredentials(Uri baseUri, string clientId, SecureString clientSecret, TimeSpan timeout, int maxRetries)
+    internal static HelpScoutConnection WithClientCredentials(Uri baseUri, string clientId, SecureString clientSecret, ConnectionOptions options)
     {
-        var http = new ApiHttpClient(baseUri, HelpScoutErrorText.Profile, timeout, maxRetries);
+        var http = new ApiHttpClient(baseUri, HelpScoutProfile.Profile, options);
+        http.Scrubber.Register(clientSecret);
         var tokens = new HelpScoutTokenProvider(http, clientId, clientSecret);
         return new HelpScoutConnection(http, "ClientCredentials", clientId, tokens, tokens);
     }
 
-    internal static HelpScoutConnection WithAccessToken(Uri baseUri, SecureString accessToken, TimeSpan timeout, int maxRetries)
+    internal static HelpScoutConnection WithAccessToken(Uri baseUri, SecureString accessToken, ConnectionOptions options)
     {
-        var http = new ApiHttpClient(baseUri, HelpScoutErrorText.Profile, timeout, maxRetries);
-        return new HelpScoutConnection(http, "AccessToken", null, null, new StaticBearerAuthenticator(accessToken, http.Scrubber));
+        var http = new ApiHttpClient(baseUri, HelpScoutProfile.Profile, options);
+        http.Scrubber.Register(accessToken);
+        return new HelpScoutConnection(http, "AccessToken", null, null, new StaticBearerAuthenticator(accessToken));
     }
 }

@@ -5,8 +5,8 @@ using CustomerTools.Json;
 
 namespace CustomerTools.HelpScout;
 
-// Help Scout's hal+json shapes (api notes §4, §5), as System.Text.Json reads them. Only what the
-// output needs is declared; the three spellings of social profiles are all read (api notes §8).
+// Help Scout's hal+json shapes (docs/api/helpscout.md §4, §5), as System.Text.Json reads them. Only what the
+// output needs is declared; the three spellings of social profiles are all read (docs/api/helpscout.md §8).
 
 internal sealed class HelpScoutCustomerJson
 {
@@ -16,7 +16,7 @@ internal sealed class HelpScoutCustomerJson
 
     public string? LastName { get; set; }
 
-    // Older answers and some clients use first/last (api notes §8).
+    // Older answers and some clients use first/last (docs/api/helpscout.md §8).
     public string? First { get; set; }
 
     public string? Last { get; set; }

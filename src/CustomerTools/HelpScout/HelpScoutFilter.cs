@@ -2,7 +2,7 @@ using System;
 
 namespace CustomerTools.HelpScout;
 
-/// <summary>What a Help Scout listing is narrowed by (the v2 list's query parameters, api notes §3).</summary>
+/// <summary>What a Help Scout listing is narrowed by (the v2 list's query parameters, docs/api/helpscout.md §3).</summary>
 internal sealed class HelpScoutFilter
 {
     public string? Query { get; init; }

@@ -5,7 +5,7 @@ using System.Linq;
 
 namespace CustomerTools.HelpScout;
 
-/// <summary>Help Scout's customer URLs (api notes §3), every query value percent-encoded.</summary>
+/// <summary>Help Scout's customer URLs (docs/api/helpscout.md §3), every query value percent-encoded.</summary>
 internal static class HelpScoutPaths
 {
     /// <summary>The v2 list serves this many customers a page, and takes no size parameter.</summary>

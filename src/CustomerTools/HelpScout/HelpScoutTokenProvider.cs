@@ -15,12 +15,13 @@ using CustomerTools.Http;
 namespace CustomerTools.HelpScout;
 
 /// <summary>
-/// Help Scout's OAuth2 client-credentials token for one connection (api notes §2): fetched at
+/// Help Scout's OAuth2 client-credentials token for one connection (docs/api/helpscout.md §2): fetched at
 /// connect, renewed shortly before it expires and once more when the service answers 401.
 /// Concurrent requests that find it stale wait for one renewal. The token and the app secret
 /// stay SecureStrings; the token is read from the JSON without ever becoming a string. The
-/// connection's scrubber learns the secret and every token fetched, the current one and those
-/// renewed away, so that no service can echo one into a message.
+/// connection's scrubber learns every token fetched here, the current one and those renewed
+/// away, so that no service can echo one into a message (the app secret it learns where the
+/// connection is made).
 /// </summary>
 [SuppressMessage("Reliability", "CA1001", Justification = "The semaphore never creates a wait handle, so it holds nothing to release.")]
 internal sealed class HelpScoutTokenProvider : IRequestAuthenticator
@@ -43,38 +44,36 @@ internal sealed class HelpScoutTokenProvider : IRequestAuthenticator
         _http = http;
         _clientId = clientId;
         _clientSecret = clientSecret;
-        http.Scrubber.Register(clientSecret);
     }
+
+    public bool CanRenew => true;
 
     public DateTimeOffset? ExpiresAt => Volatile.Read(ref _token)?.ExpiresAt;
 
-    public async Task<int> AuthorizeAsync(HttpRequestMessage request, IRequestLog log, CancellationToken cancellationToken)
+    public async Task<int> AuthorizeAsync(HttpRequestMessage request, RequestContext context)
     {
         Token? token = Volatile.Read(ref _token);
         if (token is null || IsStale(token))
         {
-            token = await RenewAsync(current => current is null || IsStale(current), "the access token is about to expire", log, cancellationToken).ConfigureAwait(false);
+            token = await RenewAsync(current => current is null || IsStale(current), "the access token is about to expire", context).ConfigureAwait(false);
         }
 
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SecretText.Reveal(token.Value));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Secrets.Reveal(token.Value));
         return token.Stamp;
     }
 
-    public async Task<bool> RenewAsync(int stamp, IRequestLog log, CancellationToken cancellationToken)
-    {
-        await RenewAsync(current => current is null || current.Stamp == stamp, "Help Scout refused the access token (401)", log, cancellationToken).ConfigureAwait(false);
-        return true;
-    }
+    public Task RenewAsync(int stamp, RequestContext context) =>
+        RenewAsync(current => current is null || current.Stamp == stamp, "Help Scout refused the access token (401)", context);
 
     /// <summary>Gets the first token: Connect-HelpScout fails here when the credentials are wrong.</summary>
-    public Task FetchAsync(IRequestLog log, CancellationToken cancellationToken) =>
-        RenewAsync(_ => true, "connecting", log, cancellationToken);
+    public Task FetchAsync(RequestContext context) =>
+        RenewAsync(_ => true, "connecting", context);
 
     private bool IsStale(Token token) => _http.Clock.UtcNow >= token.RenewAt;
 
-    private async Task<Token> RenewAsync(Func<Token?, bool> stillNeeded, string why, IRequestLog log, CancellationToken cancellationToken)
+    private async Task<Token> RenewAsync(Func<Token?, bool> stillNeeded, string why, RequestContext context)
     {
-        await _renewal.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _renewal.WaitAsync(context.Cancellation).ConfigureAwait(false);
         try
         {
             // Whoever waited while another request renewed finds the new token here.
@@ -84,9 +83,9 @@ internal sealed class HelpScoutTokenProvider : IRequestAuthenticator
                 return current;
             }
 
-            if (log.VerboseEnabled)
+            if (context.Log.VerboseEnabled)
             {
-                log.Verbose($"Requesting a Help Scout access token for app {_clientId} ({why}).");
+                context.Log.Verbose($"Requesting a Help Scout access token for app {_clientId} ({why}).");
             }
 
             var request = new ApiRequest(HttpMethod.Post, new Uri(_http.BaseUri, "v2/oauth2/token"), "access token", null)
@@ -94,7 +93,7 @@ internal sealed class HelpScoutTokenProvider : IRequestAuthenticator
                 Content = TokenForm,
                 ObtainsCredential = true,
             };
-            Token fresh = await _http.SendAsync(request, ReadTokenAsync, log, cancellationToken).ConfigureAwait(false);
+            Token fresh = await _http.SendAsync(request, ReadTokenAsync, context).ConfigureAwait(false);
             _http.Scrubber.Register(fresh.Value);
             Volatile.Write(ref _token, fresh);
             return fresh;
@@ -109,7 +108,7 @@ internal sealed class HelpScoutTokenProvider : IRequestAuthenticator
     {
         ["grant_type"] = "client_credentials",
         ["client_id"] = _clientId,
-        ["client_secret"] = SecretText.Reveal(_clientSecret),
+        ["client_secret"] = Secrets.Reveal(_clientSecret),
     });
 
     private async Task<Token> ReadTokenAsync(Stream body, CancellationToken cancellationToken)
@@ -191,7 +190,7 @@ internal sealed class HelpScoutTokenProvider : IRequestAuthenticator
         try
         {
             int count = reader.CopyString(chars);
-            return SecretText.Protect(new ReadOnlySpan<char>(chars, 0, count));
+            return Secrets.Protect(new ReadOnlySpan<char>(chars, 0, count));
         }
         finally
         {

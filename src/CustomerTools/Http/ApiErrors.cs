@@ -30,8 +30,7 @@ internal static class ApiErrors
         {
             403 => Error(ErrorIds.AccessDenied, ErrorCategory.PermissionDenied, request,
                 $"{service} denied access to the {request.Subject} ({answer}). {request.PermissionHint ?? profile.AccessDeniedHint}"),
-            404 => Error(ErrorIds.CustomerNotFound, ErrorCategory.ObjectNotFound, request,
-                $"{service} has no {request.Subject} ({answer})."),
+            404 => NotFound(profile, request, answer),
             429 => Error(ErrorIds.RateLimited, ErrorCategory.LimitsExceeded, request,
                 $"{service} kept rate limiting the request for the {request.Subject} ({answer}{Retried(retries)}). Lower -ThrottleLimit, or run the job again later."),
             >= 500 => Error(ErrorIds.ServiceError, ErrorCategory.ConnectionError, request,
@@ -41,6 +40,22 @@ internal static class ApiErrors
                 $"{service} refused the request for the {request.Subject} ({answer}). Check the values given."),
         };
     }
+
+    /// <summary>
+    /// The service has nothing for the request: a 404, or an answer that found no one
+    /// (<paramref name="finding"/> says which, e.g. "the search found nobody").
+    /// </summary>
+    public static CustomerToolsException NotFound(ServiceProfile profile, ApiRequest request, string finding) =>
+        Error(ErrorIds.CustomerNotFound, ErrorCategory.ObjectNotFound, request, $"{profile.ServiceName} has no {request.Subject} ({finding}).");
+
+    /// <summary>
+    /// A request that is not safe to repeat may have been carried out, but its answer was lost
+    /// (<paramref name="what"/>: the 5xx, the timeout or the broken connection).
+    /// </summary>
+    public static CustomerToolsException OutcomeUnknown(ServiceProfile profile, ApiRequest request, string what, Exception? exception = null) =>
+        Error(ErrorIds.WriteOutcomeUnknown, ErrorCategory.OperationStopped, request,
+            $"{profile.ServiceName} may or may not have carried out the request for the {request.Subject}: its answer was lost ({what}). It was not sent again, since sending it twice could apply it twice; check the {request.Subject} before you run it again.",
+            exception);
 
     /// <summary>The connection failed or broke off; <paramref name="problem"/> is the exception's message, scrubbed.</summary>
     public static CustomerToolsException NetworkFailure(ServiceProfile profile, ApiRequest request, string problem, Exception exception, int retries) =>
@@ -63,7 +78,8 @@ internal static class ApiErrors
         Error(ErrorIds.InvalidResponse, ErrorCategory.InvalidResult, request,
             $"{profile.ServiceName} sent the request for the {request.Subject} on to {elsewhere}, away from {baseUri.GetLeftPart(UriPartial.Authority)}. Credentials never go to another host, so it was not followed; check -BaseUri.");
 
-    private static string Answer(HttpStatusCode status, string? reason, string? serviceText)
+    /// <summary>"404 Not Found: what the service said", as messages quote an answer.</summary>
+    public static string Answer(HttpStatusCode status, string? reason, string? serviceText)
     {
         string code = ((int)status).ToString(CultureInfo.InvariantCulture);
         string head = string.IsNullOrWhiteSpace(reason) ? code : $"{code} {reason}";

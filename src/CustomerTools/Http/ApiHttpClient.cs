@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
@@ -13,29 +11,29 @@ namespace CustomerTools.Http;
 
 /// <summary>
 /// The HTTP layer both services share: one pooled client per connection, no automatic redirects,
-/// per-request timeouts, pacing, retries, credential renewal after a 401, body limits, and the
-/// mapping of every failure to a <see cref="CustomerToolsException"/>. Reports to the verbose and
-/// debug streams through <see cref="IRequestLog"/>, with credentials redacted. Whatever a service
-/// says (bodies, reason phrases, header values, redirect targets) passes <see cref="Scrubber"/>
-/// before it reaches a message or a stream.
+/// per-attempt timeouts, pacing, body limits, and the mapping of every failure to a
+/// <see cref="CustomerToolsException"/>. What to do after an attempt that did not succeed
+/// (redirect, renew, retry after a wait, fail) is <see cref="SendDecision"/>'s call. Reports to
+/// the verbose and debug streams through <see cref="IRequestLog"/>, with credentials redacted;
+/// whatever a service says passes <see cref="Scrubber"/> before it reaches a message or a stream.
 /// </summary>
 internal sealed class ApiHttpClient : IDisposable
 {
     /// <summary>Bodies beyond this are refused, not buffered: no customer page comes near it.</summary>
     public const long MaxBodyBytes = 32L * 1024 * 1024;
 
-    private const int MaxRedirects = 3;
-
     private readonly HttpClient _http;
-    private readonly List<RateLimitPacer> _quotas = new();
+    private readonly RequestLogLines _lines;
 
-    public ApiHttpClient(Uri baseUri, ServiceProfile profile, TimeSpan timeout, int maxRetries, HttpMessageHandler? handler = null)
+    public ApiHttpClient(Uri baseUri, ServiceProfile profile, ConnectionOptions options, HttpMessageHandler? handler = null)
     {
         BaseUri = baseUri;
         Profile = profile;
-        Timeout = timeout;
-        Retry = new RetryPolicy(maxRetries);
-        Pacer = new RateLimitPacer(SystemClock.Instance);
+        Timeout = options.Timeout;
+        Clock = options.Clock;
+        Retry = new RetryPolicy(options.MaxRetries);
+        Pacer = new RateLimitPacer(Clock);
+        _lines = new RequestLogLines(Scrubber);
         _http = new HttpClient(handler ?? HttpHandlerFactory.Create(), disposeHandler: true)
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
@@ -52,155 +50,33 @@ internal sealed class ApiHttpClient : IDisposable
 
     public TimeSpan Timeout { get; }
 
+    public IClock Clock { get; }
+
     public RetryPolicy Retry { get; }
 
+    /// <summary>The connection's own quota, kept to by every request.</summary>
     public RateLimitPacer Pacer { get; }
 
-    /// <summary>The connection's secrets, to take out of anything a service says; the authenticators fill it.</summary>
-    public ServiceTextScrubber Scrubber { get; } = new();
-
-    /// <summary>Swapped by tests; waits, pacing and retry times all read it.</summary>
-    public IClock Clock
-    {
-        get => Pacer.Clock;
-        set
-        {
-            Pacer.Clock = value;
-            _quotas.ForEach(q => q.Clock = value);
-        }
-    }
-
-    /// <summary>
-    /// A quota the service keeps for some requests besides the connection's (see
-    /// <see cref="ApiRequest.Quota"/>), on this client's clock: <paramref name="perMinute"/> requests
-    /// a minute, as documented, until its answers report otherwise.
-    /// </summary>
-    public RateLimitPacer AddQuota(string name, int perMinute)
-    {
-        var quota = new RateLimitPacer(Clock) { AssumedLimit = perMinute, QuotaName = name };
-        _quotas.Add(quota);
-        return quota;
-    }
+    /// <summary>The connection's secrets, to take out of anything a service says; whoever holds a secret registers it.</summary>
+    public SecretScrubber Scrubber { get; } = new();
 
     /// <summary>
     /// Sends <paramref name="request"/> until it succeeds or fails for good, and reads the body of the
     /// success with <paramref name="readBody"/>. A <see cref="JsonException"/> from the reader is an
-    /// InvalidResponse. Cancelling <paramref name="cancellationToken"/> ends quietly with an
-    /// <see cref="OperationCanceledException"/>.
+    /// InvalidResponse. The command's stop ends it quietly with an <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async Task<T> SendAsync<T>(ApiRequest request, Func<Stream, CancellationToken, Task<T>> readBody, IRequestLog log, CancellationToken cancellationToken)
+    public async Task<T> SendAsync<T>(ApiRequest request, Func<Stream, CancellationToken, Task<T>> readBody, RequestContext context)
     {
-        Uri uri = request.Uri;
-        int retries = 0;
-        int redirects = 0;
-        bool renewed = false;
+        var course = new SendCourse(request.Uri);
         while (true)
         {
-            if (!IsSameOrigin(uri, BaseUri))
+            Attempt<T> attempt = await AttemptAsync(request, course, readBody, context).ConfigureAwait(false);
+            if (attempt.Succeeded)
             {
-                throw ApiErrors.ForeignHost(Profile, request, BaseUri, Scrubber.Scrub(uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)));
+                return attempt.Value!;
             }
 
-            // A target a redirect named came from the service.
-            string shown = redirects == 0 ? uri.AbsoluteUri : Scrubber.Scrub(WithoutUserInfo(uri));
-
-            HttpStatusCode? status = null;
-            string? reason = null;
-            RateLimitHeaders limits = default;
-            RateLimitPacer pacer = request.Quota ?? Pacer;
-            using (request.Quota is { } quota ? await quota.WaitTurnAsync(log, cancellationToken).ConfigureAwait(false) : null)
-            using (await Pacer.WaitTurnAsync(log, cancellationToken).ConfigureAwait(false))
-            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            using (var message = new HttpRequestMessage(request.Method, uri) { Content = request.Content?.Invoke() })
-            {
-                message.Headers.Accept.ParseAdd("application/json");
-                int stamp = request.Authenticator is { } authenticator
-                    ? await authenticator.AuthorizeAsync(message, log, cancellationToken).ConfigureAwait(false)
-                    : 0;
-                if (log.DebugEnabled)
-                {
-                    log.Debug(Scrubber.Scrub(HeaderRedaction.Format($"{message.Method} {shown} request headers:", _http.DefaultRequestHeaders, message.Headers, message.Content?.Headers)));
-                }
-
-                attempt.CancelAfter(Timeout);
-                var watch = Stopwatch.StartNew();
-                try
-                {
-                    using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-
-                    // Closing the response is what reliably stops a body read on every platform.
-                    using var abortRead = attempt.Token.Register(response.Dispose);
-                    status = response.StatusCode;
-                    reason = Scrubber.Scrub(response.ReasonPhrase);
-                    limits = RateLimitHeaders.Read(response, Clock.UtcNow);
-                    pacer.Observe(limits);
-                    LogAnswer(log, message.Method, shown, response, reason, watch);
-
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return await ReadBodyAsync(request, response, readBody, attempt.Token).ConfigureAwait(false);
-                    }
-
-                    if (IsRedirect(response) && response.Headers.Location is { } location && redirects < MaxRedirects && request.Method == HttpMethod.Get)
-                    {
-                        uri = new Uri(uri, location);
-                        redirects++;
-                        continue;
-                    }
-
-                    if (status == HttpStatusCode.Unauthorized && request.Authenticator is { } auth && !renewed)
-                    {
-                        renewed = true;
-                        if (await auth.RenewAsync(stamp, log, cancellationToken).ConfigureAwait(false))
-                        {
-                            continue;
-                        }
-                    }
-
-                    if (!(request.Retryable && RetryPolicy.IsRetryable(response.StatusCode) && retries < Retry.MaxRetries))
-                    {
-                        string? serviceText = IsRedirect(response) && response.Headers.Location is { } elsewhere
-                            ? "to " + Scrubber.Scrub(WithoutUserInfo(new Uri(uri, elsewhere)))
-                            : await ReadServiceTextAsync(response, attempt.Token).ConfigureAwait(false);
-                        throw ApiErrors.FromStatus(Profile, request, response.StatusCode, reason, serviceText, retries);
-                    }
-                }
-                catch (Exception) when (cancellationToken.IsCancellationRequested)
-                {
-                    // Stopped by the user: whatever the aborted read threw, end quietly.
-                    throw new OperationCanceledException(cancellationToken);
-                }
-                catch (Exception e) when (attempt.IsCancellationRequested && e is not CustomerToolsException)
-                {
-                    LogFailure(log, message.Method, shown, $"no answer within {Timeout.TotalSeconds:0.###} s", watch);
-                    throw ApiErrors.TimedOut(Profile, request, Timeout, e);
-                }
-                catch (Exception e) when (IsNetworkFault(e))
-                {
-                    string problem = Scrubber.Scrub(e.Message);
-                    LogFailure(log, message.Method, shown, problem, watch);
-                    if (!(request.Retryable && retries < Retry.MaxRetries))
-                    {
-                        throw ApiErrors.NetworkFailure(Profile, request, problem, e, retries);
-                    }
-                }
-            }
-
-            retries++;
-            DateTimeOffset now = Clock.UtcNow;
-            (TimeSpan wait, string waitSource) = Retry.GetWait(retries, status, limits, now);
-            if (status == (HttpStatusCode)429)
-            {
-                pacer.PauseUntil(now + wait);
-            }
-
-            if (log.VerboseEnabled)
-            {
-                string why = status is { } s ? $"{(int)s} {reason}".TrimEnd() : "a network fault";
-                log.Verbose(string.Format(CultureInfo.InvariantCulture, "Retry {0} of {1} for {2} {3} after {4}: waiting {5:0.0} s ({6}).", retries, Retry.MaxRetries, request.Method, shown, why, wait.TotalSeconds, waitSource));
-            }
-
-            await Clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+            await TakeStepAsync(request, course, attempt.Next, context).ConfigureAwait(false);
         }
     }
 
@@ -209,14 +85,118 @@ internal sealed class ApiHttpClient : IDisposable
     internal static bool IsSameOrigin(Uri a, Uri b) =>
         Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0;
 
-    private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and < 400;
-
     private static string WithoutUserInfo(Uri uri) =>
         uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped);
 
-    // Faults worth a retry: the connection failed or broke off, not a body we could not understand.
-    private static bool IsNetworkFault(Exception e) =>
-        e is HttpRequestException || (e is IOException && e is not BodyTooLargeException);
+    private static Uri? RedirectTarget(Uri uri, HttpResponseMessage response) =>
+        (int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location ? new Uri(uri, location) : null;
+
+    // One send: success, or the next step; a final failure is thrown here, while its answer can still be read.
+    private async Task<Attempt<T>> AttemptAsync<T>(ApiRequest request, SendCourse course, Func<Stream, CancellationToken, Task<T>> readBody, RequestContext context)
+    {
+        Uri uri = course.Uri;
+        if (!IsSameOrigin(uri, BaseUri))
+        {
+            throw ApiErrors.ForeignHost(Profile, request, BaseUri, Scrubber.Scrub(uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped)));
+        }
+
+        // A target a redirect named came from the service.
+        string shown = course.Redirects == 0 ? uri.AbsoluteUri : Scrubber.Scrub(WithoutUserInfo(uri));
+        CancellationToken stop = context.Cancellation;
+        RateLimitPacer pacer = request.Quota ?? Pacer;
+        using (request.Quota is { } quota ? await quota.WaitTurnAsync(context).ConfigureAwait(false) : null)
+        using (await Pacer.WaitTurnAsync(context).ConfigureAwait(false))
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop))
+        using (var message = new HttpRequestMessage(request.Method, uri) { Content = request.Content?.Invoke() })
+        {
+            message.Headers.Accept.ParseAdd("application/json");
+            int stamp = request.Authenticator is { } authenticator ? await authenticator.AuthorizeAsync(message, context).ConfigureAwait(false) : 0;
+            _lines.RequestHeaders(context.Log, message, shown, _http.DefaultRequestHeaders);
+            timeout.CancelAfter(Timeout);
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                using HttpResponseMessage response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+
+                // Closing the response is what reliably stops a body read on every platform.
+                using var abortRead = timeout.Token.Register(response.Dispose);
+                string? reason = Scrubber.Scrub(response.ReasonPhrase);
+                RateLimitHeaders limits = RateLimitHeaders.Read(response, Clock.UtcNow);
+                pacer.Observe(limits);
+                _lines.Answer(context.Log, message.Method, shown, response, reason, watch);
+                if (response.IsSuccessStatusCode)
+                {
+                    return Attempt<T>.Success(await ReadBodyAsync(request, response, readBody, timeout.Token).ConfigureAwait(false));
+                }
+
+                Uri? location = RedirectTarget(uri, response);
+                SendStep next = Decide(request, AttemptFacts.Answered(response.StatusCode, location, limits), course);
+                if (next.Action is SendAction.Fail or SendAction.OutcomeUnknown)
+                {
+                    string? serviceText = location is not null
+                        ? "to " + Scrubber.Scrub(WithoutUserInfo(location))
+                        : await ReadServiceTextAsync(response, timeout.Token).ConfigureAwait(false);
+                    throw next.Action == SendAction.Fail
+                        ? ApiErrors.FromStatus(Profile, request, response.StatusCode, reason, serviceText, course.Retries)
+                        : ApiErrors.OutcomeUnknown(Profile, request, ApiErrors.Answer(response.StatusCode, reason, serviceText));
+                }
+
+                return Attempt<T>.Then(new NextStep(next, stamp, response.StatusCode, $"{(int)response.StatusCode} {reason}".TrimEnd(), shown));
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // Stopped by the user: whatever the aborted read threw, end quietly.
+                throw new OperationCanceledException(stop);
+            }
+            catch (Exception e) when (timeout.IsCancellationRequested && e is not CustomerToolsException)
+            {
+                string problem = $"no answer within {Timeout.TotalSeconds:0.###} s";
+                RequestLogLines.Failure(context.Log, message.Method, shown, problem, watch);
+                throw Decide(request, AttemptFacts.Failed(AttemptFault.TimedOut), course).Action == SendAction.Fail
+                    ? ApiErrors.TimedOut(Profile, request, Timeout, e)
+                    : ApiErrors.OutcomeUnknown(Profile, request, problem, e);
+            }
+            catch (Exception e) when (NetworkFaults.IsNetworkFault(e))
+            {
+                string problem = Scrubber.Scrub(e.Message);
+                RequestLogLines.Failure(context.Log, message.Method, shown, problem, watch);
+                SendStep next = Decide(request, AttemptFacts.Failed(NetworkFaults.WasSent(e) ? AttemptFault.Broken : AttemptFault.NotSent), course);
+                return next.Action switch
+                {
+                    SendAction.Fail => throw ApiErrors.NetworkFailure(Profile, request, problem, e, course.Retries),
+                    SendAction.OutcomeUnknown => throw ApiErrors.OutcomeUnknown(Profile, request, problem, e),
+                    _ => Attempt<T>.Then(new NextStep(next, stamp, null, "a network fault", shown)),
+                };
+            }
+        }
+    }
+
+    private SendStep Decide(ApiRequest request, AttemptFacts facts, SendCourse course) =>
+        SendDecision.Next(request, facts, course, Retry, Clock.UtcNow);
+
+    private async Task TakeStepAsync(ApiRequest request, SendCourse course, NextStep next, RequestContext context)
+    {
+        switch (next.Step.Action)
+        {
+            case SendAction.FollowRedirect:
+                course.Redirected(next.Step.Location!);
+                return;
+            case SendAction.RenewCredential:
+                course.RenewedCredential();
+                await request.Authenticator!.RenewAsync(next.Stamp, context).ConfigureAwait(false);
+                return;
+            default:
+                course.Retried();
+                if (next.Status == (HttpStatusCode)429)
+                {
+                    (request.Quota ?? Pacer).PauseUntil(Clock.UtcNow + next.Step.Wait);
+                }
+
+                RequestLogLines.Retry(context.Log, course.Retries, Retry.MaxRetries, request.Method, next.Shown, next.Why, next.Step);
+                await Clock.Delay(next.Step.Wait, context.Cancellation).ConfigureAwait(false);
+                return;
+        }
+    }
 
     private async Task<T> ReadBodyAsync<T>(ApiRequest request, HttpResponseMessage response, Func<Stream, CancellationToken, Task<T>> readBody, CancellationToken cancellationToken)
     {
@@ -252,34 +232,13 @@ internal sealed class ApiHttpClient : IDisposable
     {
         try
         {
-            var (body, truncated) = await ResponseBody.ReadStartAsync(response, ServiceText.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-            return ServiceText.From(body, truncated, response.Content.Headers.ContentType?.MediaType, Profile, Scrubber);
+            var (body, truncated) = await ResponseBody.ReadStartAsync(response, ErrorBodyQuote.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+            return ErrorBodyQuote.From(body, truncated, response.Content.Headers.ContentType?.MediaType, Profile, Scrubber);
         }
         catch (Exception e) when (e is IOException or HttpRequestException or InvalidOperationException)
         {
             // An unreadable error body still leaves the status code to report.
             return null;
-        }
-    }
-
-    private void LogAnswer(IRequestLog log, HttpMethod method, string shown, HttpResponseMessage response, string? reason, Stopwatch watch)
-    {
-        if (log.VerboseEnabled)
-        {
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} {3} ({4} ms)", method, shown, (int)response.StatusCode, reason, watch.ElapsedMilliseconds));
-        }
-
-        if (log.DebugEnabled)
-        {
-            log.Debug(Scrubber.Scrub(HeaderRedaction.Format($"{method} {shown} response headers:", response.Headers, response.Content.Headers)));
-        }
-    }
-
-    private static void LogFailure(IRequestLog log, HttpMethod method, string shown, string what, Stopwatch watch)
-    {
-        if (log.VerboseEnabled)
-        {
-            log.Verbose(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} ({3} ms)", method, shown, what, watch.ElapsedMilliseconds));
         }
     }
 }

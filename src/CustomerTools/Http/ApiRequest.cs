@@ -48,6 +48,11 @@ internal sealed class ApiRequest
     /// </summary>
     public RateLimitPacer? Quota { get; init; }
 
-    /// <summary>Whether the service may be asked again after a 429, 502-504 or a network fault.</summary>
-    public bool Retryable { get; init; } = true;
+    /// <summary>
+    /// Whether sending the request twice leaves the service as sending it once does (reads,
+    /// searches, a token request, a PATCH replace, a DELETE). Those are retried after a 429,
+    /// 502-504 or a network fault; the others (a create, an added email) only when the service
+    /// said it did not carry them out, since a lost answer may hide a write that was made.
+    /// </summary>
+    public bool Idempotent { get; init; } = true;
 }

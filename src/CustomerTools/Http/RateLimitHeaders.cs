@@ -9,7 +9,7 @@ namespace CustomerTools.Http;
 
 /// <summary>
 /// The rate-limit headers of both services, read in one place because their units are partly
-/// unconfirmed (api notes §7): Kustomer <c>x-ratelimit-limit/-remaining/-reset</c>, Help Scout
+/// unconfirmed (docs/api/kustomer.md and helpscout.md §7): Kustomer <c>x-ratelimit-limit/-remaining/-reset</c>, Help Scout
 /// <c>X-RateLimit-Limit-Minute/-Remaining-Minute/-Retry-After</c>, and the standard <c>Retry-After</c>.
 /// No time read here lies further ahead than <see cref="RetryPolicy.MaxWait"/>.
 /// </summary>

@@ -36,7 +36,7 @@ internal sealed class RateLimitPacer
         Clock = clock;
     }
 
-    public IClock Clock { get; set; }
+    public IClock Clock { get; }
 
     /// <summary>
     /// How long a quota is assumed to last when the service says what is left but not when it
@@ -56,7 +56,7 @@ internal sealed class RateLimitPacer
     public string QuotaName { get; init; } = "quota";
 
     /// <summary>Waits until a request may start; dispose the result when its answer is in.</summary>
-    public async Task<IDisposable> WaitTurnAsync(IRequestLog log, CancellationToken cancellationToken)
+    public async Task<IDisposable> WaitTurnAsync(RequestContext context)
     {
         DateTimeOffset reported = default;
         while (true)
@@ -73,7 +73,7 @@ internal sealed class RateLimitPacer
                 {
                     _inFlight++;
                     _sentSinceReport++;
-                    return new Turn(this);
+                    return new PacerTurn(this);
                 }
 
                 until = now + wait;
@@ -81,13 +81,13 @@ internal sealed class RateLimitPacer
             }
 
             // Said once per wait, not again each time a waiter wakes to find the same end.
-            if (wait >= WorthReporting && log.VerboseEnabled && (until - reported).Duration() >= WorthReporting)
+            if (wait >= WorthReporting && context.Log.VerboseEnabled && (until - reported).Duration() >= WorthReporting)
             {
                 reported = until;
-                log.Verbose(string.Format(CultureInfo.InvariantCulture, "Pacing: {0}; waiting {1:0.0} s.", reason, wait.TotalSeconds));
+                context.Log.Verbose(string.Format(CultureInfo.InvariantCulture, "Pacing: {0}; waiting {1:0.0} s.", reason, wait.TotalSeconds));
             }
 
-            await WaitAsync(wait, sooner, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(wait, sooner, context.Cancellation).ConfigureAwait(false);
         }
     }
 
@@ -235,26 +235,12 @@ internal sealed class RateLimitPacer
         return (TimeSpan.Zero, string.Empty);
     }
 
-    private void Finish()
+    /// <summary>A request's turn is over (its answer is in).</summary>
+    internal void Finish()
     {
         lock (_gate)
         {
             _inFlight--;
-        }
-    }
-
-    private sealed class Turn : IDisposable
-    {
-        private RateLimitPacer? _pacer;
-
-        public Turn(RateLimitPacer pacer)
-        {
-            _pacer = pacer;
-        }
-
-        public void Dispose()
-        {
-            Interlocked.Exchange(ref _pacer, null)?.Finish();
         }
     }
 }

@@ -10,13 +10,14 @@ namespace CustomerTools.Kustomer;
 /// </summary>
 public sealed class KustomerConnection : ServiceConnection
 {
-    internal KustomerConnection(Uri baseUri, string region, SecureString apiKey, TimeSpan timeout, int maxRetries)
-        : base(new ApiHttpClient(baseUri, KustomerErrorText.Profile(region), timeout, maxRetries))
+    internal KustomerConnection(Uri baseUri, string region, SecureString apiKey, ConnectionOptions options)
+        : base(new ApiHttpClient(baseUri, KustomerProfile.Profile(region), options))
     {
         Region = region;
-        var authenticator = new StaticBearerAuthenticator(apiKey, Http.Scrubber);
+        Http.Scrubber.Register(apiKey);
+        var authenticator = new StaticBearerAuthenticator(apiKey);
         Client = new KustomerClient(Http, authenticator);
-        Search = new KustomerSearchClient(Http, authenticator);
+        Search = new KustomerSearchClient(Http, authenticator, SearchQuota(options.Clock));
     }
 
     /// <summary>US, EU, IN, or Custom for an org host or a proxy given with -BaseUri.</summary>
@@ -25,6 +26,10 @@ public sealed class KustomerConnection : ServiceConnection
     internal KustomerClient Client { get; }
 
     internal KustomerSearchClient Search { get; }
+
+    /// <summary>Searches by API keys are limited to 100 a minute, apart from the org's quota (docs/api/kustomer.md §3a).</summary>
+    private static RateLimitPacer SearchQuota(IClock clock) =>
+        new(clock) { AssumedLimit = KustomerSearchClient.SearchesPerMinute, QuotaName = "search quota" };
 
     public override string ToString() => $"Kustomer {Region} at {BaseUri} since {ConnectedAt:g}";
 }

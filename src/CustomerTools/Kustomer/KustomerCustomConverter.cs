@@ -5,7 +5,7 @@ using CustomerTools.Json;
 namespace CustomerTools.Kustomer;
 
 /// <summary>
-/// Kustomer's custom attributes: their names end in their type (api notes §4), so a "…At" text
+/// Kustomer's custom attributes: their names end in their type (docs/api/kustomer.md §4), so a "…At" text
 /// is a date and becomes a DateTimeOffset as it is read.
 /// </summary>
 internal sealed class KustomerCustomConverter : PlainObjectConverter

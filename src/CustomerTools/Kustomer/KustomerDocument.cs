@@ -6,7 +6,7 @@ using CustomerTools.Json;
 
 namespace CustomerTools.Kustomer;
 
-// The JSON:API shapes of Kustomer's customer answers (api notes §4, §5), as System.Text.Json reads
+// The JSON:API shapes of Kustomer's customer answers (docs/api/kustomer.md §4, §5), as System.Text.Json reads
 // them. Only what the output needs is declared: unknown members are skipped, not stored.
 
 /// <summary>Every customer answer: <c>data</c> is one resource (get, lookup) or many (list, some lookups).</summary>

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CustomerTools.Kustomer;
 
 /// <summary>
-/// Kustomer's customer URLs (api notes §3). A lookup value is percent-encoded as one path segment,
+/// Kustomer's customer URLs (docs/api/kustomer.md §3). A lookup value is percent-encoded as one path segment,
 /// so that no '/', '?', '#', '%' or '+' in it can change the path.
 /// </summary>
 internal static class KustomerPaths

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace CustomerTools.Kustomer;
 
-/// <summary>Kustomer's regional API hosts (api notes §1). Keys work only in their org's region.</summary>
+/// <summary>Kustomer's regional API hosts (docs/api/kustomer.md §1). Keys work only in their org's region.</summary>
 internal static class KustomerRegion
 {
     public const string Custom = "Custom";

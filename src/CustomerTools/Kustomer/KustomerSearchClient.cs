@@ -1,17 +1,17 @@
-using System;
-using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Net.Http;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System;
 using CustomerTools.Http;
+using CustomerTools.Pipeline;
 
 namespace CustomerTools.Kustomer;
 
 /// <summary>
-/// Kustomer's customer search (api notes §3a): one page of one query, sent as
+/// Kustomer's customer search (docs/api/kustomer.md §3a): one page of one query, sent as
 /// <c>POST /v1/customers/search?page=&amp;pageSize=</c>. Going on from page to page and past the
-/// 100-page limit is <see cref="KustomerSearchContinuation"/>'s job.
+/// 100-page limit is <see cref="KustomerSearchPages"/>'s job.
 /// </summary>
 internal sealed class KustomerSearchClient
 {
@@ -21,7 +21,7 @@ internal sealed class KustomerSearchClient
     /// <summary>A query is served this many pages at most; page 101 is refused.</summary>
     public const int MaxPages = 100;
 
-    /// <summary>Searches by API keys are limited to this many a minute, apart from the org's quota (api notes §3a).</summary>
+    /// <summary>Searches by API keys are limited to this many a minute, apart from the org's quota (docs/api/kustomer.md §3a).</summary>
     public const int SearchesPerMinute = 100;
 
     private const string SearchRoleHint = "Give the API key a role that may search customers (such as org.permission.search.create; Kustomer: Settings > Security > API Keys), then run Connect-Kustomer again.";
@@ -29,37 +29,34 @@ internal sealed class KustomerSearchClient
     private readonly ApiHttpClient _http;
     private readonly IRequestAuthenticator _authenticator;
 
-    public KustomerSearchClient(ApiHttpClient http, IRequestAuthenticator authenticator)
+    public KustomerSearchClient(ApiHttpClient http, IRequestAuthenticator authenticator, RateLimitPacer quota)
     {
         _http = http;
         _authenticator = authenticator;
-        Quota = http.AddQuota("search quota", SearchesPerMinute);
+        Quota = quota;
     }
 
     /// <summary>Kept to by every search of the connection, by the headers search answers carry, else as documented.</summary>
     public RateLimitPacer Quota { get; }
 
-    /// <summary>
-    /// Page <paramref name="page"/> of the customers <paramref name="query"/> asks for that were
-    /// updated at or after (<paramref name="inclusive"/>), or after, <paramref name="updatedFrom"/>.
-    /// </summary>
-    public Task<ListPage<KustomerCustomer>> GetPageAsync(KustomerSearchQuery query, DateTimeOffset? updatedFrom, bool inclusive, int page, int pageSize, object? target, IRequestLog log, CancellationToken cancellationToken)
+    /// <summary>The page <paramref name="search"/> names.</summary>
+    public Task<ListPage<KustomerCustomer>> GetPageAsync(KustomerSearchPageRequest search, RequestContext context)
     {
-        Uri uri = KustomerPaths.Search(_http.BaseUri, page, pageSize);
-        byte[] body = query.Body(updatedFrom, inclusive);
-        if (log.DebugEnabled)
+        Uri uri = KustomerPaths.Search(_http.BaseUri, search.Page, search.PageSize);
+        byte[] body = search.Query.Body(search.UpdatedFrom, search.Inclusive);
+        if (context.Log.DebugEnabled)
         {
             // Criteria only: nothing secret is in a search body.
-            log.Debug($"POST {uri.AbsoluteUri} body: {Encoding.UTF8.GetString(body)}");
+            context.Log.Debug($"POST {uri.AbsoluteUri} body: {Encoding.UTF8.GetString(body)}");
         }
 
-        var request = new ApiRequest(HttpMethod.Post, uri, "customer search", target)
+        var request = new ApiRequest(HttpMethod.Post, uri, "customer search", search.Target)
         {
             Authenticator = _authenticator,
             Content = () => new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             PermissionHint = SearchRoleHint,
             Quota = Quota,
         };
-        return _http.SendAsync(request, (stream, ct) => KustomerPages.ReadPageAsync(stream, _http.BaseUri, ct), log, cancellationToken);
+        return _http.SendAsync(request, (stream, ct) => KustomerAnswers.ReadPageAsync(stream, _http.BaseUri, ct), context);
     }
 }

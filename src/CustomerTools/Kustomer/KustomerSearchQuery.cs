@@ -11,7 +11,7 @@ using CustomerTools.Json;
 namespace CustomerTools.Kustomer;
 
 /// <summary>
-/// What a Kustomer search asks for (api notes §3a): -UpdatedSince, -CreatedSince and the criteria
+/// What a Kustomer search asks for (docs/api/kustomer.md §3a): -UpdatedSince, -CreatedSince and the criteria
 /// of -Query, combined with AND, always sorted by customer_updated_at so that a search can go on
 /// past the service's 100-page limit from the last update time it reached. -Query is checked here,
 /// before any request: it must be a hashtable (or object) or the JSON text of an object.

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace CustomerTools.ApiSimulator.HelpScout;
 
-/// <summary>Help Scout's token endpoint and customer routes (api notes §2-§6).</summary>
+/// <summary>Help Scout's token endpoint and customer routes (docs/api/helpscout.md §2-§6).</summary>
 internal sealed partial class HelpScoutApi
 {
     private const int PageSize = 50;
@@ -36,7 +36,7 @@ internal sealed partial class HelpScoutApi
         string? auth = request.Header("Authorization");
         if (auth is null || !auth.StartsWith("Bearer ", StringComparison.Ordinal) || !_store.IsValid(auth.Substring(7), _now()))
         {
-            // Help Scout's 401 bodies are unconfirmed (api notes §6): send none.
+            // Help Scout's 401 bodies are unconfirmed (docs/api/helpscout.md §6): send none.
             context.Response.StatusCode = 401;
             return Task.CompletedTask;
         }
@@ -129,7 +129,7 @@ internal sealed partial class HelpScoutApi
                 return Answers.VndError(context, 400, """{"logRef":"0c1f#2","message":"Bad request","_embedded":{"errors":[{"path":"query","message":"Invalid query syntax","rejectedValue":null}]}}""");
             }
 
-            // Help Scout matches emails that contain the text (api notes §3), names likewise.
+            // Help Scout matches emails that contain the text (docs/api/helpscout.md §3), names likewise.
             filters.AddRange(terms.Select(term => (Func<JsonObject, long, bool>)((c, _) => Contains(c, term.Field, term.Text))));
         }
 
@@ -196,6 +196,15 @@ internal sealed partial class HelpScoutApi
         {
             customer.Remove("_embedded");
             customer.Remove("_links");
+        }
+        else if (customer["_embedded"] is null)
+        {
+            // A full list item always carries its entry lists, empty ones included (docs/api/related.md §1).
+            customer["_embedded"] = new JsonObject
+            {
+                ["emails"] = new JsonArray(), ["phones"] = new JsonArray(), ["chats"] = new JsonArray(),
+                ["social_profiles"] = new JsonArray(), ["websites"] = new JsonArray(), ["properties"] = new JsonArray(),
+            };
         }
 
         return customer;

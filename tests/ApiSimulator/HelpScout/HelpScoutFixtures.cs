@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CustomerTools.ApiSimulator.HelpScout;
 
 /// <summary>
-/// Customers in Help Scout's documented hal+json shape (api notes §4): one with every field,
+/// Customers in Help Scout's documented hal+json shape (docs/api/helpscout.md §4): one with every field,
 /// sparse ones (no _embedded, nulls), the other spelling of social profiles, a near-miss email.
 /// </summary>
 public static class HelpScoutFixtures

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace CustomerTools.ApiSimulator.HelpScout;
 
 /// <summary>
-/// The v2 list's order (api notes §3): <c>sortField</c> score (also when absent: the store's own
+/// The v2 list's order (docs/api/helpscout.md §3): <c>sortField</c> score (also when absent: the store's own
 /// order stands for relevance), firstName, lastName, modifiedAt (the customer's updatedAt) or
 /// createdAt; <c>sortOrder</c> asc or desc (default desc). Missing values come last either way;
 /// ties go by id ascending, so pages of one listing never overlap.

@@ -37,8 +37,8 @@ public sealed class HelpScoutStore
 
     /// <summary>
     /// Whether list items are full customers with their <c>_embedded</c> entries and <c>_links</c>,
-    /// as the docs' list of an organization's customers shows (related notes §1); off, they are bare
-    /// (unconfirmed for /v2/customers, api notes §3), and the module fetches each customer.
+    /// as the docs' list of an organization's customers shows (docs/api/related.md §1); off, they are bare
+    /// (unconfirmed for /v2/customers, docs/api/helpscout.md §3), and the module fetches each customer.
     /// </summary>
     public bool ListItemsEmbedded { get; set; } = true;
 

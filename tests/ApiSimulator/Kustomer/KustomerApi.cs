@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace CustomerTools.ApiSimulator.Kustomer;
 
-/// <summary>Kustomer's customer routes (api notes §3-§6), answered from the store.</summary>
+/// <summary>Kustomer's customer routes (docs/api/kustomer.md §3-§6), answered from the store.</summary>
 internal sealed class KustomerApi
 {
     private const string CustomersPath = "/v1/customers";

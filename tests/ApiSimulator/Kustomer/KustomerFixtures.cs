@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace CustomerTools.ApiSimulator.Kustomer;
 
 /// <summary>
-/// Customer resources in Kustomer's documented shape (api notes §4): one with every attribute of
+/// Customer resources in Kustomer's documented shape (docs/api/kustomer.md §4): one with every attribute of
 /// the schema, one sparse (nulls, missing members, flags as strings), and generated ones.
 /// </summary>
 public static partial class KustomerFixtures

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace CustomerTools.ApiSimulator.Kustomer;
 
-/// <summary>The page envelope the list and search share (api notes §5): meta, data, relative links.</summary>
+/// <summary>The page envelope the list and search share (docs/api/kustomer.md §5): meta, data, relative links.</summary>
 internal static class KustomerPages
 {
     public static string Envelope(string path, int page, int pageSize, int total, IReadOnlyList<string> items, bool hasNext)

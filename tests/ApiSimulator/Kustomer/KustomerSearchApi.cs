@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace CustomerTools.ApiSimulator.Kustomer;
 
 /// <summary>
-/// <c>POST /v1/customers/search?page=&amp;pageSize=</c> (api notes §3a): the search role, the search
+/// <c>POST /v1/customers/search?page=&amp;pageSize=</c> (docs/api/kustomer.md §3a): the search role, the search
 /// quota (apart from the org's, which the simulator has already taken), paging within the
 /// documented caps (pageSize ≤ 500, at most 100 pages per query) and the body's criteria.
 /// </summary>
@@ -78,7 +78,7 @@ internal sealed class KustomerSearchApi
 
     /// <summary>
     /// Takes one search from the search quota, if there is one. Whether search answers carry
-    /// their own rate headers is unconfirmed (api notes §3a), so both ways can be simulated:
+    /// their own rate headers is unconfirmed (docs/api/kustomer.md §3a), so both ways can be simulated:
     /// with headers, the search quota's replace the org's; without, none are sent, and a 429
     /// says only Retry-After.
     /// </summary>

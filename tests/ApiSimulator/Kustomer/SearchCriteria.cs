@@ -8,7 +8,7 @@ using System.Text.RegularExpressions;
 namespace CustomerTools.ApiSimulator.Kustomer;
 
 /// <summary>
-/// One search criterion, <c>{"&lt;attribute&gt;": {"&lt;operator&gt;": value, …}}</c> (api notes §3a),
+/// One search criterion, <c>{"&lt;attribute&gt;": {"&lt;operator&gt;": value, …}}</c> (docs/api/kustomer.md §3a),
 /// turned into a test on a <see cref="CustomerRecord"/>. Each attribute has a kind (date, number,
 /// flag or text) that decides which operators apply and what value they take. A missing value
 /// matches only <c>not_set</c>: ranges and equality never match it.

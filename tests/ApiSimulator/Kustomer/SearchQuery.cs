@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace CustomerTools.ApiSimulator.Kustomer;
 
 /// <summary>
-/// A customer search body (api notes §3a): <c>{"and":[…],"or":[…],"not":{…}|[…],"sort":[{attr:"asc"|"desc"}],
+/// A customer search body (docs/api/kustomer.md §3a): <c>{"and":[…],"or":[…],"not":{…}|[…],"sort":[{attr:"asc"|"desc"}],
 /// "queryContext":"customer","timeZone":"…"}</c>. The top-level groups all hold (an empty body
 /// matches everyone); <c>and</c>/<c>or</c> hold criteria or nested groups to any depth; <c>not</c>
 /// negates one criterion or group, or (an array) holds when none of its items does. Anything
