@@ -17,10 +17,12 @@
         'Disconnect-Kustomer'
         'Get-KustomerConnection'
         'Get-KustomerCustomer'
+        'Get-KustomerCompany'
         'Connect-HelpScout'
         'Disconnect-HelpScout'
         'Get-HelpScoutConnection'
         'Get-HelpScoutCustomer'
+        'Get-HelpScoutOrganization'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

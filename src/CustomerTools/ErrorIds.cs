@@ -10,6 +10,10 @@ internal static class ErrorIds
     public const string InvalidEmail = "InvalidEmail";
     public const string InvalidPhone = "InvalidPhone";
     public const string CustomerNotFound = "CustomerNotFound";
+    public const string OrganizationNotFound = "OrganizationNotFound";
+    public const string CompanyNotFound = "CompanyNotFound";
+    public const string InvalidOrganizationId = "InvalidOrganizationId";
+    public const string InvalidCompanyId = "InvalidCompanyId";
     public const string AuthenticationFailed = "AuthenticationFailed";
     public const string AccessDenied = "AccessDenied";
     public const string RateLimited = "RateLimited";

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using CustomerTools.HelpScout;
+using CustomerTools.Input;
 using CustomerTools.Pipeline;
 
 namespace CustomerTools.Commands;
@@ -12,16 +13,29 @@ namespace CustomerTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "HelpScoutCustomer", DefaultParameterSetName = ByIdSet, SupportsPaging = true)]
 [OutputType(typeof(HelpScoutCustomer))]
-public sealed class GetHelpScoutCustomerCommand : GetCustomerCmdlet<HelpScoutConnection, HelpScoutCustomer>
+public sealed class GetHelpScoutCustomerCommand : ServiceCmdlet<HelpScoutConnection, HelpScoutCustomer>
 {
     private const string ByIdSet = "Id";
+    private const string ByEmailSet = "Email";
     private const string ListSet = "List";
+    private const string OrganizationSet = "Organization";
 
     /// <summary>Help Scout customer ids (positive whole numbers).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
     [Alias("CustomerId")]
     [AllowEmptyCollection]
     public long[] Id { get; set; } = Array.Empty<long>();
+
+    /// <summary>
+    /// Email addresses to look up. Binds by property name (and the EmailAddress alias), which is how
+    /// a Kustomer customer piped in is looked up: by its email, never its id.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByEmailSet)]
+    [Alias("EmailAddress")]
+    [AllowNull]
+    [AllowEmptyString]
+    [AllowEmptyCollection]
+    public string?[]? Email { get; set; }
 
     /// <summary>A Help Scout search, e.g. (firstName:"Ann" AND lastName:"Lee").</summary>
     [Parameter(ParameterSetName = ListSet)]
@@ -51,6 +65,10 @@ public sealed class GetHelpScoutCustomerCommand : GetCustomerCmdlet<HelpScoutCon
     [Parameter(ParameterSetName = ListSet)]
     public SwitchParameter All { get; set; }
 
+    /// <summary>The customers of this organization (its id, a customer's OrganizationId), page by page.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = OrganizationSet)]
+    public long OrganizationId { get; set; }
+
     private protected override string ConnectCommandName => "Connect-HelpScout";
 
     protected override void ProcessRecord()
@@ -71,6 +89,9 @@ public sealed class GetHelpScoutCustomerCommand : GetCustomerCmdlet<HelpScoutCon
                     Start(email, context => client.FindByEmailAsync(email!, context));
                 }
 
+                break;
+            case OrganizationSet:
+                ListMembers(client);
                 break;
             default:
                 ListCustomers(client);
@@ -104,16 +125,37 @@ public sealed class GetHelpScoutCustomerCommand : GetCustomerCmdlet<HelpScoutCon
         int firstPage = Budget.SkipWholePages(HelpScoutPaths.PageSize) + 1;
         object target = Query ?? "customer list";
         var pages = new LinkedPages<HelpScoutListItem>(client.ListPage(filter, firstPage), (page, context) => client.GetPageAsync(page, filter, target, context));
-        Listing.Run("Listing Help Scout customers", pages, item => Seen.Add(item.Id), item =>
+        Listing.Run("Listing Help Scout customers", pages, item => Seen.Add(item.Id), item => AddOrFetch(client, item));
+    }
+
+    private void ListMembers(HelpScoutClient client)
+    {
+        try
         {
-            if (item.Customer is { } customer)
-            {
-                Add(customer);
-            }
-            else
-            {
-                Start(item.Id, context => client.GetCustomerAsync(item.Id, context));
-            }
-        });
+            HelpScoutInput.CheckOrganizationId(OrganizationId);
+        }
+        catch (CustomerToolsException e)
+        {
+            WriteError(e.ToErrorRecord());
+            return;
+        }
+
+        long organization = OrganizationId;
+        int firstPage = Budget.SkipWholePages(HelpScoutPaths.PageSize) + 1;
+        var pages = new LinkedPages<HelpScoutListItem>(client.MembersPage(organization, firstPage), (page, context) => client.GetMembersPageAsync(page, organization, context));
+        Listing.Run("Listing the customers of a Help Scout organization", pages, item => Seen.Add(item.Id), item => AddOrFetch(client, item));
+    }
+
+    /// <summary>A list item that is a whole customer is written; one that is only an id is fetched.</summary>
+    private void AddOrFetch(HelpScoutClient client, HelpScoutListItem item)
+    {
+        if (item.Customer is { } customer)
+        {
+            Add(customer);
+        }
+        else
+        {
+            Start(item.Id, context => client.GetCustomerAsync(item.Id, context));
+        }
     }
 }

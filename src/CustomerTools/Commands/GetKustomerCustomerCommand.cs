@@ -13,13 +13,12 @@ namespace CustomerTools.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "KustomerCustomer", DefaultParameterSetName = ByIdSet, SupportsPaging = true)]
 [OutputType(typeof(KustomerCustomer))]
-public sealed class GetKustomerCustomerCommand : GetCustomerCmdlet<KustomerConnection, KustomerCustomer>
+public sealed class GetKustomerCustomerCommand : KustomerSearchCmdlet<KustomerCustomer>
 {
     private const string ByIdSet = "Id";
+    private const string ByEmailSet = "Email";
     private const string ByExternalIdSet = "ExternalId";
     private const string ByPhoneSet = "Phone";
-    private const string AllSet = "All";
-    private const string SearchSet = "Search";
 
     /// <summary>Kustomer customer ids (24 hexadecimal characters).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByIdSet)]
@@ -28,6 +27,17 @@ public sealed class GetKustomerCustomerCommand : GetCustomerCmdlet<KustomerConne
     [AllowEmptyString]
     [AllowEmptyCollection]
     public string?[]? Id { get; set; }
+
+    /// <summary>
+    /// Email addresses to look up. Binds by property name (and the EmailAddress alias), which is how
+    /// a Help Scout customer piped in is looked up: by its email, never its id.
+    /// </summary>
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByEmailSet)]
+    [Alias("EmailAddress")]
+    [AllowNull]
+    [AllowEmptyString]
+    [AllowEmptyCollection]
+    public string?[]? Email { get; set; }
 
     /// <summary>Ids the customers have in another system (your CRM, billing…).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByExternalIdSet)]
@@ -46,28 +56,6 @@ public sealed class GetKustomerCustomerCommand : GetCustomerCmdlet<KustomerConne
     /// <summary>Every customer of the org, page by page.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AllSet)]
     public SwitchParameter All { get; set; }
-
-    /// <summary>Only customers updated at or after this time (any time zone; sent in UTC); oldest change first.</summary>
-    [Parameter(ParameterSetName = SearchSet)]
-    [Alias("ModifiedSince")]
-    public DateTimeOffset UpdatedSince { get; set; }
-
-    /// <summary>Only customers created at or after this time (any time zone; sent in UTC).</summary>
-    [Parameter(ParameterSetName = SearchSet)]
-    public DateTimeOffset CreatedSince { get; set; }
-
-    /// <summary>Kustomer search criteria, as a hashtable or JSON text of an object.</summary>
-    [Parameter(ParameterSetName = SearchSet)]
-    [AllowNull]
-    public object? Query { get; set; }
-
-    /// <summary>Customers per page request: the list serves at most 100 (the default), a search 500 (its default).</summary>
-    [Parameter(ParameterSetName = AllSet)]
-    [Parameter(ParameterSetName = SearchSet)]
-    [ValidateRange(1, int.MaxValue)]
-    public int PageSize { get; set; }
-
-    private protected override string ConnectCommandName => "Connect-Kustomer";
 
     protected override void ProcessRecord()
     {
@@ -90,7 +78,7 @@ public sealed class GetKustomerCustomerCommand : GetCustomerCmdlet<KustomerConne
                 Lookup(KustomerLookup.Phone, Phone);
                 break;
             case SearchSet:
-                SearchCustomers();
+                Search(KustomerSearchSubjects.Customers, c => c.Id);
                 break;
             default:
                 ListAll();
@@ -110,52 +98,7 @@ public sealed class GetKustomerCustomerCommand : GetCustomerCmdlet<KustomerConne
 
     private void ListAll()
     {
-        int pageSize = PageSizeUpTo(KustomerClient.MaxPageSize, "the list");
-        int firstPage = Budget.SkipWholePages(pageSize) + 1;
         KustomerClient client = Active.Client;
-        Listing.Run("Listing Kustomer customers", new LinkedPages<KustomerCustomer>(client.ListPage(firstPage, pageSize), client.GetPageAsync), c => Seen.Add(c.Id), Add);
-    }
-
-    private void SearchCustomers()
-    {
-        bool hasQuery = IsGiven(nameof(Query));
-        DateTimeOffset? updatedSince = IsGiven(nameof(UpdatedSince)) ? UpdatedSince : null;
-        DateTimeOffset? createdSince = IsGiven(nameof(CreatedSince)) ? CreatedSince : null;
-        KustomerSearchQuery query;
-        try
-        {
-            query = KustomerSearchQuery.Create(updatedSince, createdSince, hasQuery, Query);
-        }
-        catch (CustomerToolsException e)
-        {
-            WriteError(e.ToErrorRecord());
-            return;
-        }
-
-        int pageSize = PageSizeUpTo(KustomerSearchClient.MaxPageSize, "a search");
-        Say(string.Format(CultureInfo.InvariantCulture, "Searching Kustomer for {0}, oldest change first, {1} a page.", query.Description, pageSize));
-
-        // Errors name what the user asked for: the criteria, else the time.
-        object? target = hasQuery ? Query : (object?)updatedSince ?? createdSince;
-        int firstPage = Budget.SkipWholePages(pageSize, KustomerSearchClient.MaxPages - 1) + 1;
-        var search = new KustomerSearchPages(Active.Search, query, pageSize, firstPage, target);
-        Listing.Run("Searching Kustomer customers", search, c => Seen.Add(c.Id), Add);
-    }
-
-    /// <summary>-PageSize, or <paramref name="most"/> when not given or larger (said on -Verbose).</summary>
-    private int PageSizeUpTo(int most, string what)
-    {
-        if (!IsGiven(nameof(PageSize)))
-        {
-            return most;
-        }
-
-        if (PageSize > most)
-        {
-            Say(string.Format(CultureInfo.InvariantCulture, "Kustomer serves at most {0} customers a page for {1}; asking for {0} instead of {2}.", most, what, PageSize));
-            return most;
-        }
-
-        return PageSize;
+        List("customers", client.ListPage, client.GetPageAsync, c => c.Id);
     }
 }

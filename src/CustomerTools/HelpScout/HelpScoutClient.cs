@@ -12,7 +12,10 @@ using CustomerTools.Pipeline;
 
 namespace CustomerTools.HelpScout;
 
-/// <summary>Help Scout's customer reads: by id, by exact email, and page by page.</summary>
+/// <summary>
+/// Help Scout's reads of customers (by id, by exact email, page by page) and of organizations (by
+/// id, page by page, and an organization's customers, docs/api/related.md §1).
+/// </summary>
 internal sealed class HelpScoutClient
 {
     private readonly ApiHttpClient _http;
@@ -68,19 +71,53 @@ internal sealed class HelpScoutClient
     public Uri ListPage(HelpScoutFilter filter, int page) => HelpScoutPaths.List(_http.BaseUri, filter, page);
 
     public Task<ListPage<HelpScoutListItem>> GetPageAsync(Uri page, HelpScoutFilter filter, object target, RequestContext context) =>
-        _http.SendAsync(Request(page, "customer list", target), async (body, ct) =>
+        GetListPageAsync(Request(page, "customer list", target), Items, number => ListPage(filter, number), context);
+
+    /// <summary>Page <paramref name="page"/> (from 1) of the customers of organization <paramref name="organizationId"/>.</summary>
+    public Uri MembersPage(long organizationId, int page) => HelpScoutPaths.OrganizationCustomers(_http.BaseUri, organizationId, page);
+
+    public Task<ListPage<HelpScoutListItem>> GetMembersPageAsync(Uri page, long organizationId, RequestContext context) =>
+        GetListPageAsync(OrganizationRequest(page, $"organization with id {organizationId}", organizationId), Items, number => MembersPage(organizationId, number), context);
+
+    public async Task<IReadOnlyList<HelpScoutOrganization>> GetOrganizationAsync(long id, bool includeCounts, RequestContext context)
+    {
+        HelpScoutInput.CheckOrganizationId(id);
+        var request = OrganizationRequest(HelpScoutPaths.Organization(_http.BaseUri, id, includeCounts), $"organization with id {id}", id);
+        return new[]
+        {
+            await _http.SendAsync(request, async (body, ct) =>
+                HelpScoutOrganizationMapper.ToOrganization(
+                    await JsonSerializer.DeserializeAsync(body, HelpScoutJsonContext.Default.HelpScoutOrganizationJson, ct).ConfigureAwait(false)
+                    ?? throw new JsonException("the body is null")),
+                context).ConfigureAwait(false),
+        };
+    }
+
+    /// <summary>Page <paramref name="page"/> (from 1) of all organizations, in the order <paramref name="sort"/> names (the service's default when null).</summary>
+    public Uri OrganizationsPage(int page, string? sort, bool includeCounts) => HelpScoutPaths.Organizations(_http.BaseUri, page, sort, includeCounts);
+
+    public Task<ListPage<HelpScoutOrganization>> GetOrganizationsPageAsync(Uri page, string? sort, bool includeCounts, RequestContext context) =>
+        GetListPageAsync(Request(page, "organization list", "organization list"),
+            embedded => (embedded.Organizations ?? new List<HelpScoutOrganizationJson>()).Select(HelpScoutOrganizationMapper.ToOrganization),
+            number => OrganizationsPage(number, sort, includeCounts), context);
+
+    private static IEnumerable<HelpScoutListItem> Items(HelpScoutEmbeddedJson embedded) =>
+        (embedded.Customers ?? new List<HelpScoutCustomerJson>())
+            .Select(c => new HelpScoutListItem(c.Id, c.Embedded is null ? null : HelpScoutCustomerMapper.ToCustomer(c)));
+
+    /// <summary>One page of any v2 list (customers, organizations): its items and the page after it, built by <paramref name="pageAt"/>.</summary>
+    private Task<ListPage<T>> GetListPageAsync<T>(ApiRequest request, Func<HelpScoutEmbeddedJson, IEnumerable<T>> items, Func<int, Uri> pageAt, RequestContext context) =>
+        _http.SendAsync(request, async (body, ct) =>
         {
             HelpScoutListJson list = await JsonSerializer.DeserializeAsync(body, HelpScoutJsonContext.Default.HelpScoutListJson, ct).ConfigureAwait(false)
                 ?? throw new JsonException("the body is null");
-            var items = (list.Embedded?.Customers ?? new List<HelpScoutCustomerJson>())
-                .Select(c => new HelpScoutListItem(c.Id, c.Embedded is null ? null : HelpScoutCustomerMapper.ToCustomer(c)))
-                .ToArray();
+            var records = items(list.Embedded ?? new HelpScoutEmbeddedJson()).ToArray();
 
             // Help Scout's links are absolute and name its own host; the next page is built here
             // instead, so that a -BaseUri proxy keeps working (no next link on the last page).
             int number = list.Page?.Number ?? 0;
-            bool more = items.Length > 0 && (list.Links?.Next is not null || number < (list.Page?.TotalPages ?? 0));
-            return new ListPage<HelpScoutListItem>(items, more ? ListPage(filter, number + 1) : null, list.Page?.TotalElements);
+            bool more = records.Length > 0 && (list.Links?.Next is not null || number < (list.Page?.TotalPages ?? 0));
+            return new ListPage<T>(records, more ? pageAt(number + 1) : null, list.Page?.TotalElements);
         }, context);
 
     private async Task<HelpScoutCustomer> FetchAsync(long id, object target, RequestContext context)
@@ -96,4 +133,7 @@ internal sealed class HelpScoutClient
 
     private ApiRequest Request(Uri uri, string subject, object target) =>
         new(HttpMethod.Get, uri, subject, target) { Authenticator = _authenticator };
+
+    private ApiRequest OrganizationRequest(Uri uri, string subject, object target) =>
+        new(HttpMethod.Get, uri, subject, target) { Authenticator = _authenticator, NotFoundId = ErrorIds.OrganizationNotFound };
 }

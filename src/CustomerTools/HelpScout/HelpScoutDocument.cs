@@ -76,6 +76,43 @@ internal sealed class HelpScoutEmbeddedJson
 
     /// <summary>In list answers: the page's customers.</summary>
     public List<HelpScoutCustomerJson>? Customers { get; set; }
+
+    /// <summary>In the organization list: the page's organizations.</summary>
+    public List<HelpScoutOrganizationJson>? Organizations { get; set; }
+}
+
+/// <summary>An organization (docs/api/related.md §1); the counts only with includeCounts, the times unconfirmed.</summary>
+internal sealed class HelpScoutOrganizationJson
+{
+    public long Id { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Website { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Location { get; set; }
+
+    public string? LogoUrl { get; set; }
+
+    public string? Note { get; set; }
+
+    public List<string?>? Domains { get; set; }
+
+    public List<string?>? Phones { get; set; }
+
+    public string? BrandColor { get; set; }
+
+    public int? CustomerCount { get; set; }
+
+    public int? ConversationCount { get; set; }
+
+    [JsonConverter(typeof(TimeOrNothingConverter))]
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    [JsonConverter(typeof(TimeOrNothingConverter))]
+    public DateTimeOffset? UpdatedAt { get; set; }
 }
 
 internal sealed class HelpScoutEntryJson
@@ -158,6 +195,7 @@ internal sealed class HelpScoutPageJson
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(HelpScoutCustomerJson))]
 [JsonSerializable(typeof(HelpScoutListJson))]
+[JsonSerializable(typeof(HelpScoutOrganizationJson))]
 internal sealed partial class HelpScoutJsonContext : JsonSerializerContext
 {
 }

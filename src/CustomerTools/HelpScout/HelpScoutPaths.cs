@@ -5,7 +5,7 @@ using System.Linq;
 
 namespace CustomerTools.HelpScout;
 
-/// <summary>Help Scout's customer URLs (docs/api/helpscout.md §3), every query value percent-encoded.</summary>
+/// <summary>Help Scout's customer and organization URLs (docs/api/helpscout.md §3, docs/api/related.md §1), every query value percent-encoded.</summary>
 internal static class HelpScoutPaths
 {
     /// <summary>The v2 list serves this many customers a page, and takes no size parameter.</summary>
@@ -13,6 +13,20 @@ internal static class HelpScoutPaths
 
     public static Uri Customer(Uri baseUri, long id) =>
         new(baseUri, "v2/customers/" + id.ToString(CultureInfo.InvariantCulture));
+
+    public static Uri Organization(Uri baseUri, long id, bool includeCounts) =>
+        new(baseUri, "v2/organizations/" + id.ToString(CultureInfo.InvariantCulture) + (includeCounts ? "?includeCounts=true" : string.Empty));
+
+    /// <summary>
+    /// The organization list, 50 a page; <paramref name="sort"/> is "field,asc|desc". The list's
+    /// includeCounts is unconfirmed (docs/api/related.md §1): sent when asked, the counts read if they come.
+    /// </summary>
+    public static Uri Organizations(Uri baseUri, int page, string? sort, bool includeCounts) =>
+        new(baseUri, "v2/organizations?" + (sort is null ? string.Empty : "sort=" + Uri.EscapeDataString(sort) + "&")
+            + (includeCounts ? "includeCounts=true&" : string.Empty) + "page=" + page.ToString(CultureInfo.InvariantCulture));
+
+    public static Uri OrganizationCustomers(Uri baseUri, long id, int page) =>
+        new(baseUri, string.Format(CultureInfo.InvariantCulture, "v2/organizations/{0}/customers?page={1}", id, page));
 
     public static Uri List(Uri baseUri, HelpScoutFilter filter, int page)
     {

@@ -46,7 +46,7 @@ internal static class ApiErrors
     /// (<paramref name="finding"/> says which, e.g. "the search found nobody").
     /// </summary>
     public static CustomerToolsException NotFound(ServiceProfile profile, ApiRequest request, string finding) =>
-        Error(ErrorIds.CustomerNotFound, ErrorCategory.ObjectNotFound, request, $"{profile.ServiceName} has no {request.Subject} ({finding}).");
+        Error(request.NotFoundId, ErrorCategory.ObjectNotFound, request, $"{profile.ServiceName} has no {request.Subject} ({finding}).");
 
     /// <summary>
     /// A request that is not safe to repeat may have been carried out, but its answer was lost

@@ -24,6 +24,9 @@ internal sealed class ApiRequest
     /// <summary>The user's input, the TargetObject of any error.</summary>
     public object? Target { get; }
 
+    /// <summary>The error id of a 404 or an answer that found nothing: what the request looks for is not there.</summary>
+    public string NotFoundId { get; init; } = ErrorIds.CustomerNotFound;
+
     /// <summary>Credentials to put on each attempt; null for the token request itself.</summary>
     public IRequestAuthenticator? Authenticator { get; init; }
 

@@ -8,12 +8,16 @@ internal static class HelpScoutInput
 {
     private static readonly char[] QueryBreakers = { '"', '\\' };
 
-    public static void CheckId(long id)
+    public static void CheckId(long id) => CheckPositive(id, ErrorIds.InvalidCustomerId, "customer", 4150271);
+
+    public static void CheckOrganizationId(long id) => CheckPositive(id, ErrorIds.InvalidOrganizationId, "organization", 88231);
+
+    private static void CheckPositive(long id, string errorId, string noun, long example)
     {
         if (id <= 0)
         {
-            throw new CustomerToolsException(ErrorIds.InvalidCustomerId, ErrorCategory.InvalidArgument, id,
-                $"{id.ToString(CultureInfo.InvariantCulture)} is not a Help Scout customer id: ids are positive whole numbers, like 4150271.");
+            throw new CustomerToolsException(errorId, ErrorCategory.InvalidArgument, id,
+                string.Format(CultureInfo.InvariantCulture, "{0} is not a Help Scout {1} id: ids are positive whole numbers, like {2}.", id, noun, example));
         }
     }
 

@@ -12,14 +12,13 @@ internal static class KustomerInput
 {
     private static readonly Regex ObjectId = new(@"^[0-9a-fA-F]{24}\z", RegexOptions.CultureInvariant);
 
-    public static void CheckId(string? id)
-    {
-        if (id is null || !ObjectId.IsMatch(id))
-        {
-            throw Invalid(ErrorIds.InvalidCustomerId, id,
-                $"{InputQuote.Of(id)} is not a Kustomer customer id: ids are 24 hexadecimal characters, like 64b7f0c2e4a1d3b5c6a7e8f9. To find a customer by another field, use -Email, -Phone or -ExternalId.");
-        }
-    }
+    public static void CheckId(string? id) =>
+        CheckObjectId(id, ErrorIds.InvalidCustomerId, "customer", "To find a customer by another field, use -Email, -Phone or -ExternalId.");
+
+    public static void CheckCompanyId(string? id) =>
+        CheckObjectId(id, ErrorIds.InvalidCompanyId, "company", "To find a company by another field, use -ExternalId or -Name.");
+
+    public static void CheckCompanyExternalId(string? value) => CheckExternalId(value, ErrorIds.InvalidCompanyId);
 
     public static void Check(KustomerLookup field, string? value)
     {
@@ -32,12 +31,25 @@ internal static class KustomerInput
                 PhoneInput.Check(value);
                 break;
             default:
-                if (FreeText.FindProblem(value, maxLength: 1024) is { } problem)
-                {
-                    throw Invalid(ErrorIds.InvalidCustomerId, value, $"{InputQuote.Of(value)} is not a usable external id: {problem}.");
-                }
-
+                CheckExternalId(value, ErrorIds.InvalidCustomerId);
                 break;
+        }
+    }
+
+    private static void CheckObjectId(string? id, string errorId, string noun, string otherWays)
+    {
+        if (id is null || !ObjectId.IsMatch(id))
+        {
+            throw Invalid(errorId, id,
+                $"{InputQuote.Of(id)} is not a Kustomer {noun} id: ids are 24 hexadecimal characters, like 64b7f0c2e4a1d3b5c6a7e8f9. {otherWays}");
+        }
+    }
+
+    private static void CheckExternalId(string? value, string errorId)
+    {
+        if (FreeText.FindProblem(value, maxLength: 1024) is { } problem)
+        {
+            throw Invalid(errorId, value, $"{InputQuote.Of(value)} is not a usable external id: {problem}.");
         }
     }
 

@@ -73,6 +73,12 @@ public sealed class KustomerCustomer
 
     public int? Rev { get; internal init; }
 
+    /// <summary>The id of the customer's company (null when none): pipe the customer to Get-KustomerCompany.</summary>
+    public string? CompanyId { get; internal init; }
+
+    /// <summary>True for a deleted customer, which only a search with -IncludeDeleted writes: a sync's tombstone.</summary>
+    public bool Deleted { get; internal init; }
+
     public override string ToString() => CustomerLabel.Of(DisplayName ?? Name, Email, Id);
 }
 

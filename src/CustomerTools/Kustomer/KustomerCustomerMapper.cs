@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace CustomerTools.Kustomer;
 
-/// <summary>Turns a customer resource as read from the wire into the output type.</summary>
+/// <summary>Turns a customer resource as read from the wire into the output type; its emails, phones and tags read as a company's do.</summary>
 internal static class KustomerCustomerMapper
 {
     public static KustomerCustomer ToCustomer(KustomerResource resource)
@@ -17,8 +17,8 @@ internal static class KustomerCustomerMapper
         }
 
         KustomerAttributes a = resource.Attributes ?? new KustomerAttributes();
-        var emails = List(a.Emails, e => new KustomerEmail { Email = e.Email, Type = e.Type, Verified = e.Verified });
-        var phones = List(a.Phones, p => new KustomerPhone { Phone = p.Phone, Type = p.Type, Verified = p.Verified });
+        var emails = Emails(a);
+        var phones = Phones(a);
         var externalIds = List(a.ExternalIds, x => new KustomerExternalId { ExternalId = x.ExternalId, Verified = x.Verified });
         return new KustomerCustomer
         {
@@ -31,7 +31,7 @@ internal static class KustomerCustomerMapper
             Phones = phones,
             ExternalId = a.ExternalId ?? (externalIds.Count > 0 ? externalIds[0].ExternalId : null),
             ExternalIds = externalIds,
-            Tags = a.Tags?.Where(tag => tag is not null).ToArray() ?? Array.Empty<string>(),
+            Tags = Tags(a),
             Locale = a.Locale,
             TimeZone = a.TimeZone,
             Gender = a.Gender,
@@ -54,8 +54,21 @@ internal static class KustomerCustomerMapper
             Sentiment = a.Sentiment is { } s ? new KustomerSentiment { Polarity = s.Polarity, Confidence = s.Confidence } : null,
             Custom = a.Custom ?? new PSObject(),
             Rev = a.Rev,
+            CompanyId = resource.Relationships?.Company?.Data?.Id is { Length: > 0 } linked ? linked : a.Company,
+            Deleted = a.Deleted,
         };
     }
+
+    /// <summary>The emails of a customer or a company, in the same shape.</summary>
+    public static ItemList<KustomerEmail> Emails(KustomerAttributes a) =>
+        List(a.Emails, e => new KustomerEmail { Email = e.Email, Type = e.Type, Verified = e.Verified });
+
+    /// <summary>The phones of a customer or a company, in the same shape.</summary>
+    public static ItemList<KustomerPhone> Phones(KustomerAttributes a) =>
+        List(a.Phones, p => new KustomerPhone { Phone = p.Phone, Type = p.Type, Verified = p.Verified });
+
+    /// <summary>Tags without nulls, never null.</summary>
+    public static string[] Tags(KustomerAttributes a) => a.Tags?.Where(tag => tag is not null).ToArray() ?? Array.Empty<string>();
 
     private static ItemList<TOut> List<TIn, TOut>(List<TIn>? items, Func<TIn, TOut> map)
         where TIn : class =>

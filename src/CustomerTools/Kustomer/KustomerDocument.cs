@@ -6,10 +6,12 @@ using CustomerTools.Json;
 
 namespace CustomerTools.Kustomer;
 
-// The JSON:API shapes of Kustomer's customer answers (docs/api/kustomer.md §4, §5), as System.Text.Json reads
-// them. Only what the output needs is declared: unknown members are skipped, not stored.
+// The JSON:API shapes of Kustomer's customer and company answers (docs/api/kustomer.md §4, §5;
+// docs/api/related.md §2), as System.Text.Json reads them. Both kinds of resource share one
+// attributes shape, each reading the members it has. Only what the output needs is declared:
+// unknown members are skipped, not stored.
 
-/// <summary>Every customer answer: <c>data</c> is one resource (get, lookup) or many (list, some lookups).</summary>
+/// <summary>Every answer: <c>data</c> is one resource (get, lookup) or many (list, some lookups).</summary>
 internal sealed class KustomerDocument
 {
     [JsonConverter(typeof(OneOrManyConverter<KustomerResource>))]
@@ -27,6 +29,24 @@ internal sealed class KustomerResource
     public string? Id { get; set; }
 
     public KustomerAttributes? Attributes { get; set; }
+
+    public KustomerRelationshipsJson? Relationships { get; set; }
+}
+
+/// <summary>A customer's links to other resources; only its company is read (docs/api/related.md §2).</summary>
+internal sealed class KustomerRelationshipsJson
+{
+    public KustomerRelationshipJson? Company { get; set; }
+}
+
+internal sealed class KustomerRelationshipJson
+{
+    public KustomerRelationshipDataJson? Data { get; set; }
+}
+
+internal sealed class KustomerRelationshipDataJson
+{
+    public string? Id { get; set; }
 }
 
 internal sealed class KustomerMeta
@@ -102,6 +122,35 @@ internal sealed class KustomerAttributes
     public PSObject? Custom { get; set; }
 
     public int? Rev { get; set; }
+
+    // Soft deletion, on customers and companies (docs/api/related.md §6); some schemas call it a string.
+    [JsonConverter(typeof(LenientBooleanConverter))]
+    public bool Deleted { get; set; }
+
+    // A customer's company id, the documented link (docs/api/related.md §2); relationships.company is read first.
+    [JsonConverter(typeof(IdOrNothingConverter))]
+    public string? Company { get; set; }
+
+    // Company attributes (docs/api/related.md §2).
+    public List<KustomerDomainJson?>? Domains { get; set; }
+
+    public List<KustomerUrlJson?>? Urls { get; set; }
+
+    // A number in the schema; read as text so that a string or a range ("10-50") does not fail the answer.
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string? EmployeeCount { get; set; }
+
+    public string? DefaultLang { get; set; }
+}
+
+internal sealed class KustomerDomainJson
+{
+    public string? Domain { get; set; }
+}
+
+internal sealed class KustomerUrlJson
+{
+    public string? Url { get; set; }
 }
 
 internal sealed class KustomerEmailJson

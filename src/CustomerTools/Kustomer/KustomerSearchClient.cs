@@ -9,8 +9,8 @@ using CustomerTools.Pipeline;
 namespace CustomerTools.Kustomer;
 
 /// <summary>
-/// Kustomer's customer search (docs/api/kustomer.md §3a): one page of one query, sent as
-/// <c>POST /v1/customers/search?page=&amp;pageSize=</c>. Going on from page to page and past the
+/// Kustomer's search (docs/api/kustomer.md §3a), of customers or, by its queryContext, companies
+/// (docs/api/related.md §2): one page of one query, sent as <c>POST /v1/customers/search?page=&amp;pageSize=</c>. Going on from page to page and past the
 /// 100-page limit is <see cref="KustomerSearchPages"/>'s job.
 /// </summary>
 internal sealed class KustomerSearchClient
@@ -40,7 +40,7 @@ internal sealed class KustomerSearchClient
     public RateLimitPacer Quota { get; }
 
     /// <summary>The page <paramref name="search"/> names.</summary>
-    public Task<ListPage<KustomerCustomer>> GetPageAsync(KustomerSearchPageRequest search, RequestContext context)
+    public Task<ListPage<T>> GetPageAsync<T>(KustomerSearchPageRequest search, Func<KustomerResource, T> map, RequestContext context)
     {
         Uri uri = KustomerPaths.Search(_http.BaseUri, search.Page, search.PageSize);
         byte[] body = search.Query.Body(search.UpdatedFrom, search.Inclusive);
@@ -50,13 +50,13 @@ internal sealed class KustomerSearchClient
             context.Log.Debug($"POST {uri.AbsoluteUri} body: {Encoding.UTF8.GetString(body)}");
         }
 
-        var request = new ApiRequest(HttpMethod.Post, uri, "customer search", search.Target)
+        var request = new ApiRequest(HttpMethod.Post, uri, search.Query.Context.Name + " search", search.Target)
         {
             Authenticator = _authenticator,
             Content = () => new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             PermissionHint = SearchRoleHint,
             Quota = Quota,
         };
-        return _http.SendAsync(request, (stream, ct) => KustomerAnswers.ReadPageAsync(stream, _http.BaseUri, ct), context);
+        return _http.SendAsync(request, (stream, ct) => KustomerAnswers.ReadPageAsync(stream, _http.BaseUri, map, ct), context);
     }
 }

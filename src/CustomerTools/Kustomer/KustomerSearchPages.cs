@@ -10,29 +10,31 @@ using CustomerTools.Pipeline;
 namespace CustomerTools.Kustomer;
 
 /// <summary>
-/// Walks one search to its end, past Kustomer's limit of 100 pages a query (docs/api/kustomer.md §3a).
-/// Results come sorted by update time, so after each page the next query starts at the last
-/// update time reached (gte); the customers met again at that instant are skipped by the
+/// Walks one search of customers or companies to its end, past Kustomer's limit of 100 pages a
+/// query (docs/api/kustomer.md §3a, docs/api/related.md §2). Results come sorted by update time, so
+/// after each page the next query starts at the last update time reached (gte); the records met again at that instant are skipped by the
 /// listing, which never writes an id twice. Starting over at every page, rather than asking for
 /// page 2, 3…, also keeps customers from being skipped when updates during the run move others
 /// forward through the pages. Only where a whole page shares one update time (a bulk import) does
 /// it go on by page number, up to the limit; what lies beyond that is reported, not lost silently.
 /// </summary>
-internal sealed class KustomerSearchPages : IPageSource<KustomerCustomer>
+internal sealed class KustomerSearchPages<T> : IPageSource<T>
 {
     private readonly KustomerSearchClient _client;
+    private readonly KustomerSearchSubject<T> _subject;
     private readonly KustomerSearchQuery _query;
     private readonly int _pageSize;
     private readonly object? _target;
 
-    // The current query: customers updated at or after (inclusive) or after _from, page _page.
+    // The current query: records updated at or after (inclusive) or after _from, page _page.
     private DateTimeOffset? _from;
     private bool _inclusive = true;
     private int _page;
 
-    public KustomerSearchPages(KustomerSearchClient client, KustomerSearchQuery query, int pageSize, int firstPage, object? target)
+    public KustomerSearchPages(KustomerSearchClient client, KustomerSearchSubject<T> subject, KustomerSearchQuery query, int pageSize, int firstPage, object? target)
     {
         _client = client;
+        _subject = subject;
         _query = query;
         _pageSize = pageSize;
         _target = target;
@@ -40,7 +42,7 @@ internal sealed class KustomerSearchPages : IPageSource<KustomerCustomer>
         _page = Math.Min(Math.Max(firstPage, 1), KustomerSearchClient.MaxPages);
     }
 
-    public Task<ListPage<KustomerCustomer>>? Next(ListPage<KustomerCustomer>? previous, RequestContext context)
+    public Task<ListPage<T>>? Next(ListPage<T>? previous, RequestContext context)
     {
         if (previous is null)
         {
@@ -52,13 +54,13 @@ internal sealed class KustomerSearchPages : IPageSource<KustomerCustomer>
             return null;
         }
 
-        DateTimeOffset? last = previous.Items[previous.Items.Count - 1].UpdatedAt;
+        DateTimeOffset? last = _subject.UpdatedAt(previous.Items[previous.Items.Count - 1]);
         if (last is { } reached && (_from is not { } from || reached > from))
         {
             if (context.Log.VerboseEnabled)
             {
-                int again = previous.Items.Count(c => c.UpdatedAt == reached);
-                context.Log.Verbose(string.Format(CultureInfo.InvariantCulture, "Continuing the search from the customers updated at or after {0} ({1} already written at that time will not be written again).", PowerShellValueWriter.Utc(reached), again));
+                int again = previous.Items.Count(r => _subject.UpdatedAt(r) == reached);
+                context.Log.Verbose(string.Format(CultureInfo.InvariantCulture, "Continuing the search from the {0} updated at or after {1} ({2} already written at that time will not be written again).", _subject.Context.Plural, PowerShellValueWriter.Utc(reached), again));
             }
 
             (_from, _inclusive, _page) = (reached, true, 1);
@@ -74,21 +76,21 @@ internal sealed class KustomerSearchPages : IPageSource<KustomerCustomer>
 
         if (last is not { } crowded)
         {
-            return Task.FromResult(new ListPage<KustomerCustomer>(Array.Empty<KustomerCustomer>(), null, null) { Notice = TooMany(null) });
+            return Task.FromResult(new ListPage<T>(Array.Empty<T>(), null, null) { Notice = TooMany(null) });
         }
 
         (_inclusive, _page) = (false, 1);
         return WithNotice(Fetch(context), TooMany(crowded));
     }
 
-    private static async Task<ListPage<KustomerCustomer>> WithNotice(Task<ListPage<KustomerCustomer>> page, CustomerToolsException notice)
+    private static async Task<ListPage<T>> WithNotice(Task<ListPage<T>> page, CustomerToolsException notice)
     {
-        ListPage<KustomerCustomer> result = await page.ConfigureAwait(false);
-        return new ListPage<KustomerCustomer>(result.Items, result.Next, result.Total) { Notice = notice };
+        ListPage<T> result = await page.ConfigureAwait(false);
+        return new ListPage<T>(result.Items, result.Next, result.Total) { Notice = notice };
     }
 
-    private Task<ListPage<KustomerCustomer>> Fetch(RequestContext context) =>
-        _client.GetPageAsync(new KustomerSearchPageRequest { Query = _query, UpdatedFrom = _from, Inclusive = _inclusive, Page = _page, PageSize = _pageSize, Target = _target }, context);
+    private Task<ListPage<T>> Fetch(RequestContext context) =>
+        _client.GetPageAsync(new KustomerSearchPageRequest { Query = _query, UpdatedFrom = _from, Inclusive = _inclusive, Page = _page, PageSize = _pageSize, Target = _target }, _subject.Map, context);
 
     private CustomerToolsException TooMany(DateTimeOffset? instant)
     {
@@ -96,11 +98,12 @@ internal sealed class KustomerSearchPages : IPageSource<KustomerCustomer>
         string which = instant is { } at ? $"updated at {PowerShellValueWriter.Utc(at)}" : "with no update time";
         string remedy = _pageSize < KustomerSearchClient.MaxPageSize
             ? $"run the search again with -PageSize {KustomerSearchClient.MaxPageSize}, or narrow it with -Query"
-            : "narrow the search with -Query (by customer_created_at, say) and run it once for each part";
-        string after = instant is null ? "the search ends here" : "the customers updated after that time follow";
+            : $"narrow the search with -Query (by {_subject.Context.CreatedAtAttribute}, say) and run it once for each part";
+        string plural = _subject.Context.Plural;
+        string after = instant is null ? "the search ends here" : $"the {plural} updated after that time follow";
         return new CustomerToolsException(ErrorIds.SearchLimitExceeded, ErrorCategory.LimitsExceeded, instant,
             string.Format(CultureInfo.InvariantCulture,
-                "More Kustomer customers {0} match the search than one search can page through ({1} pages of {2}): the first {3:N0} of them were written and the others left out; {4}. To get them all, {5}.",
-                which, KustomerSearchClient.MaxPages, _pageSize, most, after, remedy));
+                "More Kustomer {0} {1} match the search than one search can page through ({2} pages of {3}): the first {4:N0} of them were written and the others left out; {5}. To get them all, {6}.",
+                plural, which, KustomerSearchClient.MaxPages, _pageSize, most, after, remedy));
     }
 }

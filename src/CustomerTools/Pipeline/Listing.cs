@@ -34,9 +34,9 @@ internal sealed class Listing<TOutput>
     /// Runs the listing. <paramref name="isNew"/> is asked once for each record the service sends
     /// and says whether the command has not met it yet: a page that shifted repeats records, which
     /// are then skipped. <paramref name="enqueue"/> queues one record on the window (or the request
-    /// that completes it).
+    /// that completes it). <paramref name="records"/> names them in the progress bar.
     /// </summary>
-    public void Run<TItem>(string activity, IPageSource<TItem> source, Func<TItem, bool> isNew, Action<TItem> enqueue)
+    public void Run<TItem>(string activity, IPageSource<TItem> source, Func<TItem, bool> isNew, Action<TItem> enqueue, string records = "customers")
     {
         int activityId = Math.Abs(StringComparer.Ordinal.GetHashCode(activity)) % 100000;
         long seen = 0;
@@ -66,7 +66,7 @@ internal sealed class Listing<TOutput>
                 // Shown before the records are written: a -First downstream may stop the pipeline among them.
                 var fresh = page.Items.Where(isNew).ToList();
                 seen += fresh.Count;
-                _cmdlet.WriteProgress(Progress(activityId, activity, seen, total));
+                _cmdlet.WriteProgress(Progress(activityId, activity, records, seen, total));
                 foreach (TItem item in fresh)
                 {
                     if (_budget.Skips())
@@ -103,11 +103,11 @@ internal sealed class Listing<TOutput>
         }
     }
 
-    private static ProgressRecord Progress(int activityId, string activity, long seen, long? total)
+    private static ProgressRecord Progress(int activityId, string activity, string records, long seen, long? total)
     {
         string status = total is > 0
-            ? string.Format(CultureInfo.CurrentCulture, "{0:N0} of {1:N0} customers", seen, total)
-            : string.Format(CultureInfo.CurrentCulture, "{0:N0} customers", seen);
+            ? string.Format(CultureInfo.CurrentCulture, "{0:N0} of {1:N0} {2}", seen, total, records)
+            : string.Format(CultureInfo.CurrentCulture, "{0:N0} {1}", seen, records);
         return new ProgressRecord(activityId, activity, status)
         {
             PercentComplete = total is > 0 ? (int)Math.Min(100, seen * 100 / total.Value) : -1,

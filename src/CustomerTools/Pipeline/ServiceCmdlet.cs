@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -23,6 +24,7 @@ public abstract class ServiceCmdlet<TConnection, TOutput> : PSCmdlet, IDisposabl
     private OrderedWindow<TOutput>? _window;
     private PagingBudget? _budget;
     private Listing<TOutput>? _listing;
+    private HashSet<object>? _requested;
 
     private protected ServiceCmdlet()
     {
@@ -46,6 +48,9 @@ public abstract class ServiceCmdlet<TConnection, TOutput> : PSCmdlet, IDisposabl
     private protected PagingBudget Budget => _budget!;
 
     private protected Listing<TOutput> Listing => _listing!;
+
+    /// <summary>The records a listing has written or queued, so that none is written twice.</summary>
+    private protected CustomerIdSet Seen { get; } = new();
 
     /// <summary>For work done outside the window (a connect's token request).</summary>
     private protected RequestContext Context => new(_pump!, _stop.Token);
@@ -74,6 +79,23 @@ public abstract class ServiceCmdlet<TConnection, TOutput> : PSCmdlet, IDisposabl
             _window!.Start(target, work, ThrottleLimit);
         }
     }
+
+    /// <summary>
+    /// Like <see cref="Start"/>, but only the first time this command meets <paramref name="id"/>:
+    /// an organization or company that many piped customers share is requested and written once,
+    /// in the turn of its first appearance.
+    /// </summary>
+    private protected void StartOnce(object id, Func<RequestContext, Task<IReadOnlyList<TOutput>>> work)
+    {
+        if ((_requested ??= new HashSet<object>()).Add(id))
+        {
+            Start(id, work);
+        }
+    }
+
+    /// <summary>Says on the verbose stream that a piped record was passed over, having no <paramref name="link"/> ("organization").</summary>
+    private protected void PassOver(object? record, string link) =>
+        Say(string.Format(CultureInfo.InvariantCulture, "{0} has no {1}; passed over.", record ?? "(null)", link));
 
     /// <summary>Queues a record that needs no request, behind those still running.</summary>
     private protected void Add(TOutput record) => _window!.Add(record);
