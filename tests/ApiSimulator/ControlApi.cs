@@ -52,10 +52,12 @@ internal static class ControlApi
                 return null;
             case "GET /_sim/fixtures":
                 return new Fixtures(
-                    new KustomerFixtureIds(KustomerStore.ValidKey, KustomerStore.NoRoleKey, KustomerStore.NoSearchRoleKey, KustomerFixtures.FullId, KustomerFixtures.SparseId, KustomerFixtures.GeneratedPrefix),
+                    new KustomerFixtureIds(KustomerStore.ValidKey, KustomerStore.NoRoleKey, KustomerStore.NoSearchRoleKey, KustomerFixtures.FullId, KustomerFixtures.SparseId, KustomerFixtures.GeneratedPrefix,
+                        KustomerCompanyFixtures.FullId, KustomerCompanyFixtures.SecondId, KustomerCompanyFixtures.DeletedId, KustomerCompanyFixtures.FullExternalId, KustomerCompanyFixtures.GeneratedPrefix),
                     new HelpScoutFixtureIds(
                         HelpScoutStore.AppId, HelpScoutStore.AppSecret, HelpScoutFixtures.FullId, HelpScoutFixtures.SparseId, HelpScoutFixtures.DashedId,
-                        HelpScoutFixtures.NearMissId, HelpScoutFixtures.GeneratedBase, HelpScoutStore.MainMailbox, HelpScoutStore.OtherMailbox));
+                        HelpScoutFixtures.NearMissId, HelpScoutFixtures.GeneratedBase, HelpScoutStore.MainMailbox, HelpScoutStore.OtherMailbox,
+                        HelpScoutOrganizationStore.FixtureId, HelpScoutOrganizationStore.EmptyId, HelpScoutOrganizationStore.GeneratedBase));
             case "POST /_sim/script":
                 // Body: a ScriptedAnswer, answering matching requests ahead of the service.
                 simulator.Script(await request.ReadAsync<ScriptedAnswer>());

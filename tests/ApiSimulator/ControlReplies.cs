@@ -16,11 +16,21 @@ public static class ControlJson
 public sealed record Fixtures(KustomerFixtureIds Kustomer, HelpScoutFixtureIds HelpScout);
 
 /// <param name="GeneratedPrefix">Generated customers' ids are this prefix and their number in 20 hex digits.</param>
-public sealed record KustomerFixtureIds(string ValidKey, string NoRoleKey, string NoSearchRoleKey, string FullId, string SparseId, string GeneratedPrefix);
+/// <param name="CompanyId">The company with every field; <paramref name="CompanyExternalId"/> is its external id.</param>
+/// <param name="SecondCompanyId">A sparse company whose name also contains "Northwind".</param>
+/// <param name="DeletedCompanyId">A soft-deleted company: only a search with includeDeleted finds it.</param>
+/// <param name="GeneratedCompanyPrefix">Generated companies' ids are this prefix and their number in 20 hex digits.</param>
+public sealed record KustomerFixtureIds(
+    string ValidKey, string NoRoleKey, string NoSearchRoleKey, string FullId, string SparseId, string GeneratedPrefix,
+    string CompanyId, string SecondCompanyId, string DeletedCompanyId, string CompanyExternalId, string GeneratedCompanyPrefix);
 
 /// <param name="GeneratedBase">Generated customer n has the id GeneratedBase + n.</param>
+/// <param name="OrganizationId">The organization of the full customer fixture.</param>
+/// <param name="EmptyOrganizationId">An organization without customers, whose updatedAt is not a time.</param>
+/// <param name="GeneratedOrganizationBase">Generated organization n has the id GeneratedOrganizationBase + n.</param>
 public sealed record HelpScoutFixtureIds(
-    string AppId, string AppSecret, long FullId, long SparseId, long DashedId, long NearMissId, long GeneratedBase, long MainMailbox, long OtherMailbox);
+    string AppId, string AppSecret, long FullId, long SparseId, long DashedId, long NearMissId, long GeneratedBase, long MainMailbox, long OtherMailbox,
+    long OrganizationId, long EmptyOrganizationId, long GeneratedOrganizationBase);
 
 /// <summary>A list of ids (the store's, or those changed since a time).</summary>
 public sealed record IdList<T>(T[] Ids);

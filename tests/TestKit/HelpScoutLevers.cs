@@ -19,6 +19,9 @@ public sealed class HelpScoutLevers
     /// <summary>Customers generated after the fixtures (ids HelpScoutFixtures.GeneratedId), all in the main mailbox.</summary>
     public void Generate(int count) => _client.Post(Invariant($"_sim/helpscout/generate?count={count}"));
 
+    /// <summary>Organizations generated after the fixtures; generated customer n belongs to organization n mod <paramref name="count"/>.</summary>
+    public void GenerateOrganizations(int count) => _client.Post(Invariant($"_sim/helpscout/generate-organizations?count={count}"));
+
     /// <summary>No customers at all (the lever stays).</summary>
     public void Clear() => _client.Post("_sim/helpscout/clear");
 

@@ -24,6 +24,12 @@ public sealed class KustomerLevers
     /// <summary>Adds a customer resource (JSON text with type, id, attributes), replacing one with its id.</summary>
     public void Add(string resourceJson) => _client.PostText("_sim/kustomer/customers", resourceJson);
 
+    /// <summary>Adds a company resource (JSON text with type, id, attributes), replacing one with its id.</summary>
+    public void AddCompany(string resourceJson) => _client.PostText("_sim/kustomer/companies", resourceJson);
+
+    /// <summary>Companies generated after the fixtures (ids KustomerCompanyFixtures.GeneratedId), one minute of change apart.</summary>
+    public void GenerateCompanies(int count) => _client.Post(Invariant($"_sim/kustomer/generate-companies?count={count}"));
+
     /// <summary>Generates <see cref="ChangeTimeline.Count"/> customers with the timeline's timestamps.</summary>
     public void UseTimeline(ChangeTimeline timeline) => _client.Post(Invariant(
         $"_sim/kustomer/timeline?count={timeline.Count}&stepMs={(long)timeline.Step.TotalMilliseconds}&origin={Time(timeline.Origin)}&tieStart={timeline.TieStart}&tieCount={timeline.TieCount}"));

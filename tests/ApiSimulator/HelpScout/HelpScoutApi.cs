@@ -13,14 +13,15 @@ namespace CustomerTools.ApiSimulator.HelpScout;
 /// <summary>Help Scout's token endpoint and customer routes (docs/api/helpscout.md §2-§6).</summary>
 internal sealed partial class HelpScoutApi
 {
-    private const int PageSize = 50;
     private readonly HelpScoutStore _store;
     private readonly Func<DateTimeOffset> _now;
+    private readonly HelpScoutOrganizationApi _organizations;
 
     public HelpScoutApi(HelpScoutStore store, Func<DateTimeOffset> now)
     {
         _store = store;
         _now = now;
+        _organizations = new HelpScoutOrganizationApi(store, this);
     }
 
     public static bool Handles(string rawPath) => rawPath.StartsWith("/v2/", StringComparison.Ordinal);
@@ -51,14 +52,22 @@ internal sealed partial class HelpScoutApi
             return ListAsync(context, request);
         }
 
+        if (HelpScoutOrganizationApi.Handles(request.RawPath))
+        {
+            return _organizations.HandleAsync(context, request);
+        }
+
         string rest = request.RawPath.StartsWith("/v2/customers/", StringComparison.Ordinal) ? request.RawPath.Substring(14) : string.Empty;
         if (long.TryParse(rest, NumberStyles.None, CultureInfo.InvariantCulture, out long id) && _store.Find(id) is { } customer)
         {
             return Answers.Json(context, 200, customer.ToJsonString(), "application/hal+json");
         }
 
-        return Answers.VndError(context, 404, """{"logRef":"0c1f2a3b-4d5e-6f70-8192-a3b4c5d6e7f8#1","message":"Resource not found"}""");
+        return NotFound(context);
     }
+
+    public static Task NotFound(HttpContext context) =>
+        Answers.VndError(context, 404, """{"logRef":"0c1f2a3b-4d5e-6f70-8192-a3b4c5d6e7f8#1","message":"Resource not found"}""");
 
     private async Task TokenAsync(HttpContext context, RecordedRequest request)
     {
@@ -144,7 +153,7 @@ internal sealed partial class HelpScoutApi
             }));
         }
 
-        int page = q.TryGetValue("page", out string? pageText) && int.TryParse(pageText, CultureInfo.InvariantCulture, out int p) && p > 0 ? p : 1;
+        int page = HelpScoutPages.Number(request);
         List<(JsonObject Json, long Mailbox)> Matches() => order.Sort(_store.All().Where(c => filters.All(f => f(c.Json, c.Mailbox))));
         var ordered = Matches();
         if (_store.ServeListPage() is { } shift && ordered.Count > 0)
@@ -153,12 +162,17 @@ internal sealed partial class HelpScoutApi
             ordered = Matches();
         }
 
-        var matches = ordered.Select(c => c.Json);
+        return CustomersPage(context, request, ordered.Select(c => c.Json), page);
+    }
+
+    /// <summary>A page of customers, as the customer list and an organization's customers serve them.</summary>
+    internal Task CustomersPage(HttpContext context, RecordedRequest request, IEnumerable<JsonObject> matches, int page)
+    {
         int total = 0;
-        var items = new List<string>(PageSize);
+        var items = new List<string>(HelpScoutPages.PageSize);
         foreach (JsonObject customer in matches)
         {
-            if (total >= (page - 1) * PageSize && total < page * PageSize)
+            if (total >= (page - 1) * HelpScoutPages.PageSize && total < page * HelpScoutPages.PageSize)
             {
                 items.Add(ListItem(customer).ToJsonString());
             }
@@ -166,28 +180,7 @@ internal sealed partial class HelpScoutApi
             total++;
         }
 
-        int totalPages = (total + PageSize - 1) / PageSize;
-        string Link(int n) => "{\"href\":\"" + PageLink(context, request, n) + "\"}";
-        var links = new List<string> { $"\"self\":{Link(page)}", $"\"first\":{Link(1)}" };
-        if (page > 1)
-        {
-            links.Add($"\"previous\":{Link(page - 1)}");
-        }
-
-        if (page < totalPages)
-        {
-            links.Add($"\"next\":{Link(page + 1)}");
-        }
-
-        if (totalPages > 0)
-        {
-            links.Add($"\"last\":{Link(totalPages)}");
-        }
-
-        string embedded = items.Count > 0 ? "\"_embedded\":{\"customers\":[" + string.Join(",", items) + "]}," : string.Empty;
-        string body = "{" + embedded + "\"_links\":{" + string.Join(",", links) + "},\"page\":"
-            + JsonSerializer.Serialize(new { size = PageSize, totalElements = total, totalPages, number = total == 0 ? 0 : page }) + "}";
-        return Answers.Json(context, 200, body, "application/hal+json");
+        return Answers.Json(context, 200, HelpScoutPages.Body(context, request, "customers", items, total, page), "application/hal+json");
     }
 
     private JsonObject ListItem(JsonObject customer)
@@ -216,12 +209,6 @@ internal sealed partial class HelpScoutApi
             && emails.Any(e => ((string?)e?["value"])?.Contains(text, StringComparison.OrdinalIgnoreCase) == true),
         _ => ((string?)customer[field])?.Contains(text, StringComparison.OrdinalIgnoreCase) == true,
     };
-
-    private static string PageLink(HttpContext context, RecordedRequest request, int page)
-    {
-        var query = request.Query.Where(p => p.Key != "page").Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}").Append($"page={page}");
-        return $"{context.Request.Scheme}://{context.Request.Host}/v2/customers?{string.Join("&", query)}";
-    }
 
     private static Dictionary<string, string> QueryHelpers(string form) =>
         form.Split('&', StringSplitOptions.RemoveEmptyEntries)

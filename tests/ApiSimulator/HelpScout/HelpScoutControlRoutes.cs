@@ -24,6 +24,10 @@ internal static class HelpScoutControlRoutes
                 // Body: one customer as the API serves it; ?mailbox= the mailbox it belongs to (default the main one).
                 store.Add(await request.ReadTextAsync(), request.Has("mailbox") ? long.Parse(request.Text("mailbox"), CultureInfo.InvariantCulture) : HelpScoutStore.MainMailbox);
                 return null;
+            case "POST /_sim/helpscout/generate-organizations":
+                // ?count=: organizations generated after the fixtures (ids HelpScoutOrganizationStore.GeneratedId); generated customer n belongs to organization n mod count.
+                store.Organizations.GeneratedCount = request.Int("count");
+                return null;
             case "GET /_sim/helpscout/ids":
                 // Every customer's id in store order (a listing's without sort); ?generated=true: the generated ones only.
                 return new IdList<long>(request.Has("generated") && request.Flag("generated")

@@ -32,6 +32,9 @@ public sealed class HelpScoutStore
         Reset();
     }
 
+    /// <summary>The account's organizations; generated customers belong to the generated ones.</summary>
+    public HelpScoutOrganizationStore Organizations { get; } = new();
+
     /// <summary>Seconds a new token lives (<c>expires_in</c>).</summary>
     public int TokenLifetimeSeconds { get; set; } = 172800;
 
@@ -116,6 +119,7 @@ public sealed class HelpScoutStore
 
     public void Reset()
     {
+        Organizations.Reset();
         lock (_gate)
         {
             _customers.Clear();
@@ -266,9 +270,18 @@ public sealed class HelpScoutStore
         }
     }
 
-    private static JsonObject Generated(int index, ChangeTimeline? timeline) => JsonNode.Parse(timeline is null
-        ? HelpScoutFixtures.Generated(index)
-        : HelpScoutFixtures.Generated(index, timeline.CreatedAt(index), timeline.UpdatedAt(index)))!.AsObject();
+    private JsonObject Generated(int index, ChangeTimeline? timeline)
+    {
+        JsonObject customer = JsonNode.Parse(timeline is null
+            ? HelpScoutFixtures.Generated(index)
+            : HelpScoutFixtures.Generated(index, timeline.CreatedAt(index), timeline.UpdatedAt(index)))!.AsObject();
+        if (Organizations.OfGeneratedCustomer(index) is { } organization)
+        {
+            customer["organizationId"] = organization;
+        }
+
+        return customer;
+    }
 
     private sealed record Customer(long Id, JsonObject Json, long Mailbox);
 }

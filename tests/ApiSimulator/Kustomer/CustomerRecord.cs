@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace CustomerTools.ApiSimulator.Kustomer;
 
 /// <summary>
-/// One customer as search reads it: the few attributes it can match or sort on, held as .NET
+/// One customer (or company: search reads both alike) as search reads it: the few attributes it can match or sort on, held as .NET
 /// values so that a search over a large org never touches JSON. The resource's JSON is kept as
 /// text (fixtures, copies) or made from the generated template only when a page serves it.
 /// </summary>
@@ -48,6 +48,9 @@ internal sealed class CustomerRecord
 
     public string? Name { get; }
 
+    /// <summary>Soft-deleted (attributes.deleted, docs/api/related.md §6): only a search with includeDeleted finds it.</summary>
+    public bool Deleted { get; private init; }
+
     public IReadOnlyList<string> Emails { get; }
 
     /// <summary>Custom attributes that are set: string, double, bool, or DateTimeOffset for names ending in "At".</summary>
@@ -83,6 +86,7 @@ internal sealed class CustomerRecord
         {
             Phones = Values(attributes?["phones"], "phone"),
             ExternalIds = Values(attributes?["externalIds"], "externalId").Append((string?)attributes?["externalId"]).OfType<string>().ToArray(),
+            Deleted = attributes?["deleted"] is JsonValue deleted && (deleted.TryGetValue(out bool flag) ? flag : deleted.TryGetValue(out string? text) && text == "true"),
         };
     }
 
@@ -100,7 +104,7 @@ internal sealed class CustomerRecord
 
     /// <summary>The same customer under another id (a page shift's new customer).</summary>
     public CustomerRecord CopyAs(string id) =>
-        new(id, -1, Json().Replace(Id, id, StringComparison.Ordinal), CreatedAt, UpdatedAt, Name, Emails.ToArray(), Custom);
+        new(id, -1, Json().Replace(Id, id, StringComparison.Ordinal), CreatedAt, UpdatedAt, Name, Emails.ToArray(), Custom) { Deleted = Deleted };
 
     /// <summary>The customer changed at <paramref name="time"/>: search and GET both see it.</summary>
     public void ChangeUpdatedAt(DateTimeOffset time)

@@ -1,15 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
 namespace CustomerTools.ApiSimulator.Kustomer;
 
-/// <summary>Kustomer's customer routes (docs/api/kustomer.md §3-§6), answered from the store.</summary>
+/// <summary>Kustomer's customer and company routes (docs/api/kustomer.md §3-§6, docs/api/related.md §2), answered from the store.</summary>
 internal sealed class KustomerApi
 {
     private const string CustomersPath = "/v1/customers";
+    private const string CompaniesPath = "/v1/companies";
 
     private readonly KustomerStore _store;
     private readonly KustomerSearchApi _search;
@@ -50,6 +53,17 @@ internal sealed class KustomerApi
             return ListAsync(context, request);
         }
 
+        if (request.RawPath == CompaniesPath)
+        {
+            return ListCompaniesAsync(context, request);
+        }
+
+        if (request.RawPath.StartsWith(CompaniesPath + "/", StringComparison.Ordinal))
+        {
+            string? company = _store.Companies.Find(Uri.UnescapeDataString(request.RawPath.Substring(CompaniesPath.Length + 1)));
+            return company is null ? NotFound(context, "id") : Answers.Json(context, 200, "{\"data\":" + company + "}");
+        }
+
         if (!request.RawPath.StartsWith(CustomersPath + "/", StringComparison.Ordinal))
         {
             return NotFound(context, "path");
@@ -82,11 +96,9 @@ internal sealed class KustomerApi
 
     private Task ListAsync(HttpContext context, RecordedRequest request)
     {
-        int page = Number(request, "page", 1);
-        int pageSize = Number(request, "pageSize", 100);
-        if (page < 1 || pageSize < 1 || pageSize > 100)
+        if (!TryPaging(request, out int page, out int pageSize))
         {
-            return Answers.Json(context, 400, """{"errors":[{"code":"bad_request","message":"Invalid request body or parameters.","meta":{}}]}""");
+            return BadPaging(context);
         }
 
         var items = _store.ServeListPage(page, pageSize, out int total);
@@ -94,6 +106,32 @@ internal sealed class KustomerApi
         bool hasNext = page < totalPages || (_store.LinkPastLastPage && page == totalPages);
         return Answers.Json(context, 200, KustomerPages.Envelope(CustomersPath, page, pageSize, total, items, hasNext));
     }
+
+    /// <summary>
+    /// GET /v1/companies: the list narrowed by <c>externalId</c> or <c>filter</c>; with both,
+    /// both are ignored and every company comes (docs/api/related.md §2).
+    /// </summary>
+    private Task ListCompaniesAsync(HttpContext context, RecordedRequest request)
+    {
+        if (!TryPaging(request, out int page, out int pageSize))
+        {
+            return BadPaging(context);
+        }
+
+        var all = _store.Companies.List(request.Query.GetValueOrDefault("externalId"), request.Query.GetValueOrDefault("filter"));
+        var items = all.Skip((page - 1) * pageSize).Take(pageSize).ToArray();
+        return Answers.Json(context, 200, KustomerPages.Envelope(CompaniesPath, page, pageSize, all.Count, items, page < KustomerPages.TotalPages(all.Count, pageSize)));
+    }
+
+    private static bool TryPaging(RecordedRequest request, out int page, out int pageSize)
+    {
+        page = Number(request, "page", 1);
+        pageSize = Number(request, "pageSize", 100);
+        return page >= 1 && pageSize >= 1 && pageSize <= 100;
+    }
+
+    private static Task BadPaging(HttpContext context) =>
+        Answers.Json(context, 400, """{"errors":[{"code":"bad_request","message":"Invalid request body or parameters.","meta":{}}]}""");
 
     private static int Number(RecordedRequest request, string name, int fallback) =>
         request.Query.TryGetValue(name, out string? text) && int.TryParse(text, CultureInfo.InvariantCulture, out int value) ? value : fallback;

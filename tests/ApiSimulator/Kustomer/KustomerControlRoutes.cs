@@ -23,6 +23,14 @@ internal static class KustomerControlRoutes
                 // Body: one customer resource as the API serves it (type, id, attributes), replacing one with its id.
                 store.Add(await request.ReadTextAsync());
                 return null;
+            case "POST /_sim/kustomer/companies":
+                // Body: one company resource as the API serves it (type, id, attributes), replacing one with its id.
+                store.Companies.Add(await request.ReadTextAsync());
+                return null;
+            case "POST /_sim/kustomer/generate-companies":
+                // ?count=: companies generated after the fixtures (ids KustomerCompanyFixtures.GeneratedId), one minute of change apart.
+                store.Companies.Generate(request.Int("count"));
+                return null;
             case "GET /_sim/kustomer/ids":
                 // Every customer's id in list order; ?generated=true: the generated ones only, in index order.
                 return new IdList<string>(request.Has("generated") && request.Flag("generated")

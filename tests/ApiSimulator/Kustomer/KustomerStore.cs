@@ -37,6 +37,9 @@ public sealed class KustomerStore
         Reset();
     }
 
+    /// <summary>The org's companies, which search also finds (queryContext company).</summary>
+    public KustomerCompanyStore Companies { get; } = new();
+
     /// <summary>Also link a next page from the last page, which then comes back empty (seen in some APIs).</summary>
     public bool LinkPastLastPage { get; set; }
 
@@ -101,6 +104,7 @@ public sealed class KustomerStore
 
     public void Reset()
     {
+        Companies.Reset();
         lock (_gate)
         {
             _fixtures.Clear();
@@ -225,19 +229,23 @@ public sealed class KustomerStore
         return Render(items);
     }
 
-    /// <summary>A search page: counted, after the search lever had its turn; <paramref name="body"/> keys the sorted results kept for the next page.</summary>
+    /// <summary>
+    /// A search page of customers or companies: counted, after the search lever had its turn (on
+    /// customers); <paramref name="body"/> keys the sorted results kept for the next page.
+    /// </summary>
     internal IReadOnlyList<string> ServeSearchPage(SearchQuery query, string body, int page, int pageSize, out int total)
     {
         CustomerRecord[] items;
         lock (_gate)
         {
-            if (SearchShift?.TakeTurn(_searchPagesServed) == true)
+            bool companies = query.Context == SearchQuery.CompanyContext;
+            if (!companies && SearchShift?.TakeTurn(_searchPagesServed) == true)
             {
                 ShiftSearch(query, body, SearchShift);
             }
 
             _searchPagesServed++;
-            ArraySegment<CustomerRecord> results = Search().Results(query, body);
+            ArraySegment<CustomerRecord> results = companies ? Companies.SearchResults(query, body) : Search().Results(query, body);
             total = results.Count;
             items = Slice(results, page, pageSize);
         }

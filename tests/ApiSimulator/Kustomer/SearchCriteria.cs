@@ -9,20 +9,21 @@ namespace CustomerTools.ApiSimulator.Kustomer;
 
 /// <summary>
 /// One search criterion, <c>{"&lt;attribute&gt;": {"&lt;operator&gt;": value, …}}</c> (docs/api/kustomer.md §3a),
-/// turned into a test on a <see cref="CustomerRecord"/>. Each attribute has a kind (date, number,
+/// turned into a test on a <see cref="CustomerRecord"/>. Attributes are named after the query's
+/// context (customer_updated_at, company_updated_at, docs/api/related.md §2); the same operators apply to both. Each attribute has a kind (date, number,
 /// flag or text) that decides which operators apply and what value they take. A missing value
 /// matches only <c>not_set</c>: ranges and equality never match it.
 /// </summary>
 internal static partial class SearchCriteria
 {
-    private const string CustomPrefix = "customer_custom_";
+    private const string CustomPrefix = "custom_";
 
     private static readonly string[] Operators = { "equals", "in", "contains", "gte", "gt", "lte", "lt", "not_set" };
 
     /// <summary>The test for <paramref name="attribute"/> with every operator in <paramref name="operators"/> (all must hold).</summary>
-    public static Func<CustomerRecord, bool> Parse(string attribute, JsonElement operators, TimeZoneInfo zone)
+    public static Func<CustomerRecord, bool> Parse(string attribute, JsonElement operators, TimeZoneInfo zone, string context)
     {
-        Func<string, JsonElement, Func<CustomerRecord, bool>> test = ForAttribute(attribute, zone);
+        Func<string, JsonElement, Func<CustomerRecord, bool>> test = ForAttribute(attribute, Local(attribute, context), zone);
         if (operators.ValueKind != JsonValueKind.Object || !operators.EnumerateObject().Any())
         {
             throw new SearchRejected($"Search attribute '{attribute}' needs an object of operators, like {{\"equals\": …}}, not {operators.GetRawText()}");
@@ -90,22 +91,26 @@ internal static partial class SearchCriteria
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private static Func<string, JsonElement, Func<CustomerRecord, bool>> ForAttribute(string attribute, TimeZoneInfo zone)
+    /// <summary>The attribute's name without its context ("customer_name" in a customer search: "name"); null when it names another context.</summary>
+    public static string? Local(string attribute, string context) =>
+        attribute.StartsWith(context + "_", StringComparison.Ordinal) ? attribute.Substring(context.Length + 1) : null;
+
+    private static Func<string, JsonElement, Func<CustomerRecord, bool>> ForAttribute(string attribute, string? local, TimeZoneInfo zone)
     {
-        switch (attribute)
+        switch (local)
         {
             case SearchSort.UpdatedAt:
                 return (op, value) => Ordered(attribute, op, value, r => r.UpdatedAt, v => ReadDate(v, zone), "a date (ISO 8601 like 2025-01-31T00:00:00.000Z, or YYYY-MM-DD)", ranges: true);
             case SearchSort.CreatedAt:
                 return (op, value) => Ordered(attribute, op, value, r => r.CreatedAt, v => ReadDate(v, zone), "a date (ISO 8601 like 2025-01-31T00:00:00.000Z, or YYYY-MM-DD)", ranges: true);
-            case "customer_email":
+            case "email":
                 // Addresses compare without case, as a mail system does.
                 return (op, value) => Text(attribute, op, value, r => r.Emails, StringComparer.OrdinalIgnoreCase);
             case SearchSort.Name:
                 return (op, value) => Text(attribute, op, value, r => One(r.Name), StringComparer.Ordinal);
         }
 
-        string custom = attribute.StartsWith(CustomPrefix, StringComparison.Ordinal) ? attribute.Substring(CustomPrefix.Length) : string.Empty;
+        string custom = local is not null && local.StartsWith(CustomPrefix, StringComparison.Ordinal) ? local.Substring(CustomPrefix.Length) : string.Empty;
         string? suffix = new[] { "Str", "Txt", "Url", "Num", "Bool", "At" }
             .FirstOrDefault(s => custom.Length > s.Length && custom.EndsWith(s, StringComparison.Ordinal));
         return suffix switch

@@ -5,23 +5,31 @@ using System.Text.Json;
 namespace CustomerTools.ApiSimulator.Kustomer;
 
 /// <summary>
-/// A customer search body (docs/api/kustomer.md §3a): <c>{"and":[…],"or":[…],"not":{…}|[…],"sort":[{attr:"asc"|"desc"}],
-/// "queryContext":"customer","timeZone":"…"}</c>. The top-level groups all hold (an empty body
+/// A search body (docs/api/kustomer.md §3a, docs/api/related.md §2, §5): <c>{"and":[…],"or":[…],"not":{…}|[…],"sort":[{attr:"asc"|"desc"}],
+/// "queryContext":"customer"|"company","timeZone":"…","includeDeleted":true}</c>. Deleted records
+/// match only with includeDeleted (docs/api/related.md §6). The top-level groups all hold (an empty body
 /// matches everyone); <c>and</c>/<c>or</c> hold criteria or nested groups to any depth; <c>not</c>
 /// negates one criterion or group, or (an array) holds when none of its items does. Anything
 /// outside the supported subset is refused with Kustomer's 400 and a text saying what.
 /// </summary>
 internal sealed class SearchQuery
 {
-    private static readonly string[] TopLevelKeys = { "and", "or", "not", "sort", "queryContext", "timeZone" };
+    public const string CustomerContext = "customer";
+    public const string CompanyContext = "company";
 
-    private SearchQuery(Func<CustomerRecord, bool> matches, SearchSort? sort, DateTimeOffset? updatedFrom, bool updatedFromExclusive)
+    private static readonly string[] TopLevelKeys = { "and", "or", "not", "sort", "queryContext", "timeZone", "includeDeleted" };
+
+    private SearchQuery(string context, Func<CustomerRecord, bool> matches, SearchSort? sort, DateTimeOffset? updatedFrom, bool updatedFromExclusive)
     {
+        Context = context;
         Matches = matches;
         Sort = sort;
         UpdatedFrom = updatedFrom;
         UpdatedFromExclusive = updatedFromExclusive;
     }
+
+    /// <summary>"customer" or "company": what the search looks through.</summary>
+    public string Context { get; }
 
     public Func<CustomerRecord, bool> Matches { get; }
 
@@ -62,18 +70,25 @@ internal sealed class SearchQuery
                 throw new SearchRejected($"Unknown key '{unknown.Name}' in the search body: put criteria in \"and\", \"or\" or \"not\"");
             }
 
-            if (root.TryGetProperty("queryContext", out JsonElement context) && (context.ValueKind != JsonValueKind.String || context.GetString() != "customer"))
+            string name = CustomerContext;
+            if (root.TryGetProperty("queryContext", out JsonElement context))
             {
-                throw new SearchRejected($"Unsupported queryContext {context.GetRawText()}: customer search takes \"customer\"");
+                name = context.ValueKind == JsonValueKind.String && context.GetString() is CustomerContext or CompanyContext
+                    ? context.GetString()!
+                    : throw new SearchRejected($"Unsupported queryContext {context.GetRawText()}: this search takes \"customer\" or \"company\"");
             }
 
-            var parser = new Parser(Zone(root));
+            bool includeDeleted = root.TryGetProperty("includeDeleted", out JsonElement deleted) && (deleted.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? deleted.GetBoolean()
+                : throw new SearchRejected($"includeDeleted must be true or false, not {deleted.GetRawText()}"));
+            var parser = new Parser(Zone(root), name);
             var tests = new[] { "and", "or", "not" }
                 .Where(key => root.TryGetProperty(key, out _))
                 .Select(key => parser.Group(key, root.GetProperty(key)))
+                .Append<Func<CustomerRecord, bool>>(r => includeDeleted || !r.Deleted)
                 .ToArray();
             (DateTimeOffset? from, bool exclusive) = root.TryGetProperty("and", out JsonElement and) ? parser.UpdatedFrom(and) : (null, false);
-            return new SearchQuery(SearchCriteria.AllOf(tests), ReadSort(root), from, exclusive);
+            return new SearchQuery(name, SearchCriteria.AllOf(tests), ReadSort(root, name), from, exclusive);
         }
     }
 
@@ -94,7 +109,7 @@ internal sealed class SearchQuery
         }
     }
 
-    private static SearchSort? ReadSort(JsonElement root)
+    private static SearchSort? ReadSort(JsonElement root, string context)
     {
         if (!root.TryGetProperty("sort", out JsonElement sort))
         {
@@ -120,14 +135,15 @@ internal sealed class SearchQuery
         }
 
         JsonProperty key = keys[0];
-        if (!SearchSort.IsSortable(key.Name))
+        string? local = SearchCriteria.Local(key.Name, context);
+        if (local is null || !SearchSort.IsSortable(local))
         {
-            throw new SearchRejected($"Cannot sort by '{key.Name}': sort by {SearchSort.UpdatedAt}, {SearchSort.CreatedAt} or {SearchSort.Name}");
+            throw new SearchRejected($"Cannot sort by '{key.Name}': sort by {context}_{SearchSort.UpdatedAt}, {context}_{SearchSort.CreatedAt} or {context}_{SearchSort.Name}");
         }
 
         string? direction = key.Value.ValueKind == JsonValueKind.String ? key.Value.GetString() : null;
         return direction is "asc" or "desc"
-            ? new SearchSort(key.Name, direction == "desc")
+            ? new SearchSort(local, direction == "desc")
             : throw new SearchRejected($"Sort direction must be \"asc\" or \"desc\", not {key.Value.GetRawText()}");
     }
 
@@ -135,10 +151,12 @@ internal sealed class SearchQuery
     private sealed class Parser
     {
         private readonly TimeZoneInfo _zone;
+        private readonly string _context;
 
-        public Parser(TimeZoneInfo zone)
+        public Parser(TimeZoneInfo zone, string context)
         {
             _zone = zone;
+            _context = context;
         }
 
         public Func<CustomerRecord, bool> Group(string key, JsonElement value)
@@ -160,13 +178,14 @@ internal sealed class SearchQuery
             return key == "and" || items.Length == 0 ? SearchCriteria.AllOf(items) : SearchCriteria.AnyOf(items);
         }
 
-        /// <summary>The tightest <c>customer_updated_at</c> gte/gt among the direct items of a top-level <c>and</c>.</summary>
+        /// <summary>The tightest <c>&lt;context&gt;_updated_at</c> gte/gt among the direct items of a top-level <c>and</c>.</summary>
         public (DateTimeOffset? From, bool Exclusive) UpdatedFrom(JsonElement and)
         {
             (DateTimeOffset? From, bool Exclusive) bound = (null, false);
+            string updatedAt = _context + "_" + SearchSort.UpdatedAt;
             var bounds = and.EnumerateArray()
-                .Where(item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(SearchSort.UpdatedAt, out JsonElement ops) && ops.ValueKind == JsonValueKind.Object)
-                .SelectMany(item => item.GetProperty(SearchSort.UpdatedAt).EnumerateObject())
+                .Where(item => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(updatedAt, out JsonElement ops) && ops.ValueKind == JsonValueKind.Object)
+                .SelectMany(item => item.GetProperty(updatedAt).EnumerateObject())
                 .Where(op => op.Name is "gte" or "gt")
                 .Select(op => (At: SearchCriteria.ReadDate(op.Value, _zone)!.Value, Exclusive: op.Name == "gt"));
             foreach (var (at, exclusive) in bounds)
@@ -189,7 +208,7 @@ internal sealed class SearchQuery
             }
 
             var tests = item.EnumerateObject()
-                .Select(p => p.Name is "and" or "or" or "not" ? Group(p.Name, p.Value) : SearchCriteria.Parse(p.Name, p.Value, _zone))
+                .Select(p => p.Name is "and" or "or" or "not" ? Group(p.Name, p.Value) : SearchCriteria.Parse(p.Name, p.Value, _zone, _context))
                 .ToArray();
             return SearchCriteria.AllOf(tests);
         }

@@ -3,15 +3,16 @@ using System;
 namespace CustomerTools.ApiSimulator.Kustomer;
 
 /// <summary>
-/// The order of search results: by one attribute, ascending or descending; customers missing the
+/// The order of search results: by one attribute (named without its context, customer_ or
+/// company_), ascending or descending; records missing the
 /// value come last either way (as Elasticsearch puts them), ties by id ascending so that pages of
 /// one query never overlap.
 /// </summary>
 internal sealed class SearchSort
 {
-    public const string UpdatedAt = "customer_updated_at";
-    public const string CreatedAt = "customer_created_at";
-    public const string Name = "customer_name";
+    public const string UpdatedAt = "updated_at";
+    public const string CreatedAt = "created_at";
+    public const string Name = "name";
 
     public SearchSort(string attribute, bool descending)
     {
