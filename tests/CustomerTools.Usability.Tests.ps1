@@ -4,8 +4,8 @@
 
 BeforeDiscovery {
     $contractCmdlets = @(
-        'Connect-Kustomer', 'Disconnect-Kustomer', 'Get-KustomerConnection', 'Get-KustomerCustomer'
-        'Connect-HelpScout', 'Disconnect-HelpScout', 'Get-HelpScoutConnection', 'Get-HelpScoutCustomer'
+        'Connect-Kustomer', 'Disconnect-Kustomer', 'Get-KustomerConnection', 'Get-KustomerCustomer', 'Get-KustomerCompany'
+        'Connect-HelpScout', 'Disconnect-HelpScout', 'Get-HelpScoutConnection', 'Get-HelpScoutCustomer', 'Get-HelpScoutOrganization'
     )
 }
 
@@ -13,8 +13,8 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $sim = Start-ApiSimulator
     $contractCmdlets = @(
-        'Connect-Kustomer', 'Disconnect-Kustomer', 'Get-KustomerConnection', 'Get-KustomerCustomer'
-        'Connect-HelpScout', 'Disconnect-HelpScout', 'Get-HelpScoutConnection', 'Get-HelpScoutCustomer'
+        'Connect-Kustomer', 'Disconnect-Kustomer', 'Get-KustomerConnection', 'Get-KustomerCustomer', 'Get-KustomerCompany'
+        'Connect-HelpScout', 'Disconnect-HelpScout', 'Get-HelpScoutConnection', 'Get-HelpScoutCustomer', 'Get-HelpScoutOrganization'
     )
     $full = $Fixtures.kustomer.fullId
     $hsFull = $Fixtures.helpScout.fullId
@@ -220,7 +220,7 @@ Describe 'Manifest and package' {
         $package = @(Get-ChildItem (Join-Path $RepoRoot 'out') -Filter 'CustomerTools.*.nupkg')
     }
 
-    It 'passes Test-ModuleManifest and exports exactly the 8 contract cmdlets' {
+    It 'passes Test-ModuleManifest and exports exactly the 10 contract cmdlets' {
         $manifest.Name | Should -Be 'CustomerTools'
         @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($contractCmdlets | Sort-Object)
         $manifest.ExportedFunctions.Count | Should -Be 0
@@ -290,7 +290,7 @@ Describe 'Importing' {
         Import-Module $ModulePath -ErrorAction Stop
 
         $Error.Count | Should -Be 0
-        @(Get-Command -Module CustomerTools).Count | Should -Be 8
+        @(Get-Command -Module CustomerTools).Count | Should -Be 10
         # The views and type extensions came back with it.
         Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
         (Get-KustomerCustomer -Id $full | Format-Table | Out-String) | Should -Match 'Id\s+Name\s+Email\s+UpdatedAt'

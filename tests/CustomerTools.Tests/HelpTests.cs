@@ -21,8 +21,8 @@ public sealed class HelpTests
 {
     private static readonly string[] CmdletNames =
     {
-        "Connect-Kustomer", "Disconnect-Kustomer", "Get-KustomerConnection", "Get-KustomerCustomer",
-        "Connect-HelpScout", "Disconnect-HelpScout", "Get-HelpScoutConnection", "Get-HelpScoutCustomer",
+        "Connect-Kustomer", "Disconnect-Kustomer", "Get-KustomerConnection", "Get-KustomerCustomer", "Get-KustomerCompany",
+        "Connect-HelpScout", "Disconnect-HelpScout", "Get-HelpScoutConnection", "Get-HelpScoutCustomer", "Get-HelpScoutOrganization",
     };
 
     public static TheoryData<string> Cmdlets => new(CmdletNames);

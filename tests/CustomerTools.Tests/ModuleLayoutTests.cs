@@ -17,7 +17,7 @@ public sealed class ModuleLayoutTests
     private static readonly string[] ContractCmdlets =
     {
         "Connect-HelpScout", "Connect-Kustomer", "Disconnect-HelpScout", "Disconnect-Kustomer",
-        "Get-HelpScoutConnection", "Get-HelpScoutCustomer", "Get-KustomerConnection", "Get-KustomerCustomer",
+        "Get-HelpScoutConnection", "Get-HelpScoutCustomer", "Get-HelpScoutOrganization", "Get-KustomerCompany", "Get-KustomerConnection", "Get-KustomerCustomer",
     };
 
     [Fact]
