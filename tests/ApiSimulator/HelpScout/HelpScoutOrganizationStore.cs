@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Threading;
 
 namespace CustomerTools.ApiSimulator.HelpScout;
 
@@ -44,21 +45,8 @@ public sealed class HelpScoutOrganizationStore
     /// <summary>Generated organizations; generated customers are spread over them.</summary>
     public int GeneratedCount
     {
-        get
-        {
-            lock (_gate)
-            {
-                return _generatedCount;
-            }
-        }
-
-        set
-        {
-            lock (_gate)
-            {
-                _generatedCount = value;
-            }
-        }
+        get => Volatile.Read(ref _generatedCount);
+        set => Volatile.Write(ref _generatedCount, value);
     }
 
     public static long GeneratedId(int index) => GeneratedBase + index;
