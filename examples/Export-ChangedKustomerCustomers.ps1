@@ -9,8 +9,9 @@
     UpdatedAt written becomes the new bookmark; when nothing changed, the bookmark stays, and a
     first run that found nothing keeps the start of the window it searched, so the next run goes
     on from there instead of looking back -FirstRunDays from its own time. Customers updated at
-    exactly the bookmark's time come again in the next run. The CSV always has its header row,
-    even when no customer changed.
+    exactly the bookmark's time come again in the next run. Customers deleted since then come too,
+    as tombstones: a row with Deleted True, for the system fed by the export to remove them (Kustomer
+    sends no delete events). The CSV always has its header row, even when no customer changed.
     Writes a summary object: Exported, Since, Bookmark.
 .EXAMPLE
     Connect-Kustomer -ApiKey (Get-Secret KustomerApiKey)
@@ -48,14 +49,16 @@ if (-not $PSBoundParameters.ContainsKey('Since')) {
     }
 }
 
-$get = @{ UpdatedSince = $Since }
+# Deleted customers too: their rows are the tombstones.
+$get = @{ UpdatedSince = $Since; IncludeDeleted = $true }
 if ($Connection) { $get.Connection = $Connection }
 
 Write-Verbose "Exporting the customers updated since $($Since.ToString('o')) to $Path"
 $columns = 'Id', 'Name', 'Email', 'Phone', 'ExternalId',
     @{ Name = 'Tags'; Expression = { $_.Tags -join '; ' } },
     @{ Name = 'UpdatedAt'; Expression = { $_.UpdatedAt.ToString('o') } },
-    @{ Name = 'OpenConversations'; Expression = { $_.ConversationCounts.Open } }
+    @{ Name = 'OpenConversations'; Expression = { $_.ConversationCounts.Open } },
+    'Deleted'
 $exported = 0
 $last = $null
 Get-KustomerCustomer @get -ErrorAction SilentlyContinue -ErrorVariable problems |

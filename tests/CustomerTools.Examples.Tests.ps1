@@ -71,7 +71,7 @@ Describe 'Export-ChangedKustomerCustomers.ps1, a first run that finds nothing' {
     It 'writes a CSV with its header row and no customers' {
         $summary = & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark
         $summary.Exported | Should -Be 0
-        Get-Content $csv | Should -Be '"Id","Name","Email","Phone","ExternalId","Tags","UpdatedAt","OpenConversations"'
+        Get-Content $csv | Should -Be '"Id","Name","Email","Phone","ExternalId","Tags","UpdatedAt","OpenConversations","Deleted"'
     }
 
     It 'bookmarks the window it searched, so the next run still finds what changed in it' {
@@ -195,5 +195,57 @@ Describe 'Invoke-NightlyCustomerSync.ps1' {
         & $job -NoModule | Should -Be 2
         Get-Content $log -Raw | Should -Match 'FATAL CommandNotFoundException: .*Connect-Kustomer'
         Test-Path $bookmark | Should -BeFalse
+    }
+}
+
+Describe 'Export-ChangedKustomerCustomers.ps1 tombstones' {
+    BeforeAll {
+        Invoke-Simulator $sim '_sim/reset'
+        Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
+        $gone = New-KustomerResource 'cc00000000000000000000b1' 'Gone' 'gone@example.test' $now.AddMinutes(-5)
+        $gone.attributes.deleted = $true
+        Add-SimulatorCustomer $sim Kustomer $gone
+        Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000b2' 'Still Here' 'here@example.test' $now)
+    }
+
+    It 'writes a deleted customer as a row with Deleted True, beside the changed ones' {
+        $csv = Join-Path $TestDrive 'tombstones.csv'
+        & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile (Join-Path $TestDrive 't.bookmark') -FirstRunDays 1 | Out-Null
+        $rows = Import-Csv $csv
+
+        $rows.Id | Should -Be @('cc00000000000000000000b1', 'cc00000000000000000000b2')
+        $rows.Deleted | Should -Be @('True', 'False')
+    }
+}
+
+Describe 'Get-CustomersPerOrganization.ps1' {
+    It 'counts Help Scout customers per organization, each organization requested once' {
+        Invoke-Simulator $sim '_sim/reset'
+        Invoke-Simulator $sim '_sim/helpscout/generate-organizations?count=3'
+        Invoke-Simulator $sim '_sim/helpscout/generate?count=30'
+        Connect-HelpScout -ClientId $HelpScoutAppId -ClientSecret (ConvertTo-TestSecret $HelpScoutAppSecret) -BaseUri $sim.BaseUri
+
+        $rows = @(& "$examples/Get-CustomersPerOrganization.ps1" -Service HelpScout)
+
+        $rows.Customers | Should -Be @(10, 10, 10, 1, 3)
+        $rows[-2].Name | Should -Be 'Tidewater Labs'
+        $rows[-1].Name | Should -Be '(none)'
+        @(Get-SimulatorRequest $sim '/v2/organizations/*').Count | Should -Be 4
+    }
+
+    It 'counts Kustomer customers per company' {
+        Invoke-Simulator $sim '_sim/reset'
+        Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
+        foreach ($n in 1..3) {
+            $customer = New-KustomerResource ('cc0000000000000000000c0{0}' -f $n) "Member $n" "m$n@example.test" $now
+            $customer.relationships = @{ company = @{ data = @{ type = 'company'; id = $Fixtures.kustomer.companyId } } }
+            Add-SimulatorCustomer $sim Kustomer $customer
+        }
+
+        $rows = @(& "$examples/Get-CustomersPerOrganization.ps1" -Service Kustomer)
+
+        $rows[0].Name | Should -Be 'Northwind Traders'
+        $rows[0].Customers | Should -Be 3
+        $rows[-1].Customers | Should -Be 2
     }
 }

@@ -35,10 +35,10 @@ public sealed class ExampleScriptTests
     }
 
     [Fact]
-    public void There_are_the_four_admin_examples()
+    public void There_are_the_five_admin_examples()
     {
         Assert.Equal(
-            new[] { "Export-ChangedKustomerCustomers.ps1", "Find-CustomerInBothServices.ps1", "Get-KustomerVipReport.ps1", "Invoke-NightlyCustomerSync.ps1" },
+            new[] { "Export-ChangedKustomerCustomers.ps1", "Find-CustomerInBothServices.ps1", "Get-CustomersPerOrganization.ps1", "Get-KustomerVipReport.ps1", "Invoke-NightlyCustomerSync.ps1" },
             ((IEnumerable<object[]>)Scripts()).Select(row => (string)row[0]).OrderBy(n => n, StringComparer.Ordinal).ToArray());
     }
 
