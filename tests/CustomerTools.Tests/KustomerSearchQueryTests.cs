@@ -28,6 +28,27 @@ public sealed class KustomerSearchQueryTests
     }
 
     [Fact]
+    public void A_company_search_names_its_attributes_and_context_after_companies_and_can_include_deleted_ones()
+    {
+        var query = KustomerSearchQuery.Create(May1, May1.AddDays(-30), hasQuery: false, query: null, includeDeleted: true, context: KustomerSearchContext.Companies);
+
+        JsonNode body = Body(query, query.UpdatedSince, inclusive: true);
+
+        Assert.Equal(
+            """{"and":[{"company_updated_at":{"gte":"2025-05-01T06:30:00.250Z"}},{"company_created_at":{"gte":"2025-04-01T06:30:00.250Z"}}],"sort":[{"company_updated_at":"asc"}],"queryContext":"company","includeDeleted":true}""",
+            body.ToJsonString());
+    }
+
+    [Fact]
+    public void IncludeDeleted_alone_searches_everyone()
+    {
+        var query = KustomerSearchQuery.Create(null, null, hasQuery: false, query: null, includeDeleted: true);
+
+        Assert.Equal("""{"sort":[{"customer_updated_at":"asc"}],"queryContext":"customer","includeDeleted":true}""", Body(query, null, inclusive: true).ToJsonString());
+        Assert.Equal("customers of the org, deleted ones too", query.Description);
+    }
+
+    [Fact]
     public void A_continuation_replaces_the_update_bound_and_can_exclude_it()
     {
         var query = KustomerSearchQuery.Create(May1, null, hasQuery: false, query: null);
