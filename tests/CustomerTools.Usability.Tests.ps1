@@ -278,7 +278,7 @@ Describe 'Importing' {
         $output = & $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
 
         $LASTEXITCODE | Should -Be 0 -Because ($output | Out-String)
-        $output | Should -Be @('customer=Priya Raman', 'commands=8', 'modules=1', 'errors=0')
+        $output | Should -Be @('customer=Priya Raman', 'commands=10', 'modules=1', 'errors=0')
     }
 
     It 'imports again in this session (with and without -Force) without errors' {

@@ -39,7 +39,7 @@ public sealed class SimulatorSearchRefusalTests : SimulatorTest
     [InlineData("""{"and":[5]}""", "A search criterion must be an object like {\"customer_name\":{\"equals\":\"Ann\"}}, not 5")]
     [InlineData("""{"customer_name":{"equals":"Ann"}}""", "Unknown key 'customer_name' in the search body: put criteria in \"and\", \"or\" or \"not\"")]
     [InlineData("""[]""", "The search body must be a JSON object, not Array")]
-    [InlineData("""{"queryContext":"conversation"}""", "Unsupported queryContext \"conversation\": customer search takes \"customer\"")]
+    [InlineData("""{"queryContext":"conversation"}""", "Unsupported queryContext \"conversation\": this search takes \"customer\" or \"company\"")]
     [InlineData("""{"sort":[{"customer_updated_at":"asc"},{"customer_name":"asc"}]}""", "Sort on one attribute at most; got 2: [{\"customer_updated_at\":\"asc\"},{\"customer_name\":\"asc\"}]")]
     [InlineData("""{"sort":[{"customer_updated_at":"asc","customer_name":"desc"}]}""", "Sort on one attribute at most; got 2: [{\"customer_updated_at\":\"asc\",\"customer_name\":\"desc\"}]")]
     [InlineData("""{"sort":[{"customer_email":"asc"}]}""", "Cannot sort by 'customer_email': sort by customer_updated_at, customer_created_at or customer_name")]

@@ -41,7 +41,7 @@ public sealed class ExampleRunTests : ModuleTest
         var result = Ps.Run("& $script -Path $csv -FirstRunDays 2", ("script", Example("Export-ChangedKustomerCustomers.ps1")), ("csv", csv));
 
         Assert.True(result.Fatal is null && result.Errors.Count == 0, result.AllText());
-        Assert.Equal("\"Id\",\"Name\",\"Email\",\"Phone\",\"ExternalId\",\"Tags\",\"UpdatedAt\",\"OpenConversations\"", File.ReadLines(csv).First());
+        Assert.Equal("\"Id\",\"Name\",\"Email\",\"Phone\",\"ExternalId\",\"Tags\",\"UpdatedAt\",\"OpenConversations\",\"Deleted\"", File.ReadLines(csv).First());
         PSObject[] rows = ReadCsv(csv);
         Assert.Equal(new[] { "cc00000000000000000000a2", "cc00000000000000000000a1" }, rows.Select(r => Cell(r, "Id")).ToArray());
         Assert.Equal("Changed Today", Cell(rows[1], "Name"));
@@ -148,7 +148,7 @@ public sealed class ExampleRunTests : ModuleTest
         var (exitCode, result) = RunNightlySync(folder, KustomerStore.ValidKey, "-FirstRunDays 1");
 
         Assert.True(exitCode == 0, result.AllText());
-        Assert.Equal("\"Id\",\"Name\",\"Email\",\"Phone\",\"ExternalId\",\"Tags\",\"UpdatedAt\",\"OpenConversations\"", File.ReadLines(folder.File("out.csv")).First());
+        Assert.Equal("\"Id\",\"Name\",\"Email\",\"Phone\",\"ExternalId\",\"Tags\",\"UpdatedAt\",\"OpenConversations\",\"Deleted\"", File.ReadLines(folder.File("out.csv")).First());
         Assert.Equal(600, changed.Length);
         Assert.Equal(changed, ReadCsv(folder.File("out.csv")).Select(r => Cell(r, "Id")).ToArray());
         string log = File.ReadAllText(folder.File("sync.log"));

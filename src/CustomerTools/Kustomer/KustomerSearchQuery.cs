@@ -70,12 +70,7 @@ internal sealed class KustomerSearchQuery
             said.Add("matching -Query");
         }
 
-        if (includeDeleted)
-        {
-            said.Add("deleted ones too");
-        }
-
-        string description = context.Plural + " " + (said.Count > 0 ? string.Join(", ", said) : "of the org");
+        string description = context.Plural + " " + (said.Count > 0 ? string.Join(", ", said) : "of the org") + (includeDeleted ? ", deleted ones too" : string.Empty);
         return new KustomerSearchQuery(context, updatedSince, criteria, timeZone, includeDeleted, description);
     }
 
