@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # Services and proxies that repeat the request's credentials in what they answer (the simulator's
 # scripted answers echo the Authorization header or the token request's form): the module still
 # quotes what they say, with every key, secret and token as [redacted], in error messages, $Error,
@@ -11,6 +11,7 @@ BeforeAll {
     $sparse = $Fixtures.kustomer.sparseId
     $hsFull = $Fixtures.helpScout.fullId
     $hsSparse = $Fixtures.helpScout.sparseId
+    $missing = '64b7f0c2e4a1d3b5c6a7e8aa'
 
     # Everything a user could see or log from records written with *>&1, and from $Error.
     function Get-VisibleText([object[]] $Records) {
@@ -94,6 +95,15 @@ Describe 'Kustomer answers that echo the API key' {
         (Get-OnlyError $all).FullyQualifiedErrorId | Should -BeLike 'ServiceError,*'
         Assert-NoSecret $all $KustomerKey
     }
+
+    It 'keeps the key out of every stream, message and $Error' {
+        $Error.Clear()
+        $all = & {
+            $full, $missing, 'bad' | Get-KustomerCustomer -Verbose -Debug -ErrorAction Continue
+            Get-KustomerConnection | Format-List * | Out-String
+        } *>&1 | Out-String
+        ($all + ($Error | Out-String)) | Should -Not -Match $KustomerKey
+    }
 }
 
 Describe 'Help Scout answers that echo the secret or a token' {
@@ -154,5 +164,20 @@ Describe 'Help Scout answers that echo the secret or a token' {
         $error1.FullyQualifiedErrorId | Should -BeLike 'ServiceError,*'
         $error1.Exception.Message | Should -BeLike '*upstream connect error; request headers were: authorization: Bearer `[redacted`]*'
         Assert-NoSecret $all $token
+    }
+
+    It 'keeps the secret and every token out of all streams and $Error' {
+        $Error.Clear()
+        $all = & {
+            Connect-HelpScout -ClientId $HelpScoutAppId -ClientSecret (ConvertTo-TestSecret $HelpScoutAppSecret) -BaseUri $sim.BaseUri -PassThru | Format-List * | Out-String
+            $hsFull, 999 | Get-HelpScoutCustomer -Verbose -Debug -ErrorAction Continue
+            Invoke-Simulator $sim '_sim/helpscout/expire-tokens'
+            Get-HelpScoutCustomer -Id $hsFull -Verbose -Debug
+        } *>&1 | Out-String
+        $tokens = (Get-SimulatorRequest $sim '/v2/customers/*').headers.Authorization -replace '^Bearer ' | Select-Object -Unique
+        $tokens.Count | Should -BeGreaterThan 1
+        $text = $all + ($Error | Out-String)
+        $text | Should -Not -Match $HelpScoutAppSecret
+        foreach ($token in $tokens) { $text | Should -Not -Match ([regex]::Escape($token)) }
     }
 }

@@ -1,24 +1,14 @@
 ﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
-# What a new user meets first: help, the default views, CSV and JSON, tab completion, the manifest
-# and package, and importing the module again.
-
-BeforeDiscovery {
-    $contractCmdlets = @(
-        'Connect-Kustomer', 'Disconnect-Kustomer', 'Get-KustomerConnection', 'Get-KustomerCustomer'
-        'Connect-HelpScout', 'Disconnect-HelpScout', 'Get-HelpScoutConnection', 'Get-HelpScoutCustomer'
-    )
-}
+# The objects the cmdlets write, as users see and save them: the default table and list views of
+# both services' customers and connections, Export-Csv and ConvertTo-Json. The built module
+# against the API simulator.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     $sim = Start-ApiSimulator
-    $contractCmdlets = @(
-        'Connect-Kustomer', 'Disconnect-Kustomer', 'Get-KustomerConnection', 'Get-KustomerCustomer'
-        'Connect-HelpScout', 'Disconnect-HelpScout', 'Get-HelpScoutConnection', 'Get-HelpScoutCustomer'
-    )
     $full = $Fixtures.kustomer.fullId
     $hsFull = $Fixtures.helpScout.fullId
-    $manifestPath = Join-Path $ModulePath 'CustomerTools.psd1'
+    $twin = '0123456789abcdef01234567'   # a Kustomer customer the tests add themselves
 
     function Connect-TestServices {
         Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
@@ -40,33 +30,6 @@ AfterAll {
     Disconnect-Kustomer
     Disconnect-HelpScout
     Stop-ApiSimulator $sim
-}
-
-Describe 'Get-Help' {
-    It 'shows at least 3 examples, each with code, for <_>' -ForEach $contractCmdlets {
-        $examples = @((Get-Help $_ -Examples).examples.example)
-        $examples.Count | Should -BeGreaterOrEqual 3
-        foreach ($example in $examples) { [string]$example.code | Should -Not -BeNullOrEmpty }
-        (Get-Help $_ -Examples | Out-String) | Should -Match 'Example 3'
-    }
-
-    It 'describes Get-KustomerCustomer -Email' {
-        $help = Get-Help Get-KustomerCustomer -Parameter Email
-        $help.name | Should -Be 'Email'
-        $help.type.name | Should -Be 'String[]'
-        $description = ($help.description | ForEach-Object Text) -join ' '
-        $description | Should -Match 'email'
-        $description.Length | Should -BeGreaterThan 40
-        ($help | Out-String) | Should -Match 'Accept pipeline input\?\s+True \(ByPropertyName\)'
-    }
-
-    It 'has an about topic that covers SecretManagement, proxies and rate limits' {
-        $topic = Get-Help about_CustomerTools | Out-String
-        $topic | Should -Match 'about_CustomerTools'
-        $topic | Should -Match 'SecretManagement'
-        $topic | Should -Match 'prox(y|ies)'
-        $topic | Should -Match 'rate limit'
-    }
 }
 
 Describe 'Default views' {
@@ -201,100 +164,89 @@ Describe 'Export-Csv and ConvertTo-Json' {
     }
 }
 
-Describe 'Tab completion' {
-    It 'offers <Expected> for "<Line>"' -TestCases @(
-        @{ Line = 'Connect-Kustomer -Region '; Expected = @('EU', 'IN', 'US') }
-        @{ Line = 'Connect-Kustomer -Region e'; Expected = @('EU') }
-        @{ Line = 'Get-KustomerCustomer -Ext'; Expected = @('-ExternalId') }
-        @{ Line = 'Get-KustomerCustomer -Thr'; Expected = @('-ThrottleLimit') }
-        @{ Line = 'Get-HelpScoutCustomer -Mod'; Expected = @('-ModifiedSince') }
-        @{ Line = 'Connect-HelpScout -ClientC'; Expected = @('-ClientCredential') }
-    ) {
-        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText | Should -Be $Expected
-    }
-}
-
-Describe 'Manifest and package' {
-    BeforeAll {
-        $manifest = Test-ModuleManifest -Path $manifestPath -ErrorAction Stop
-        $package = @(Get-ChildItem (Join-Path $RepoRoot 'out') -Filter 'CustomerTools.*.nupkg')
+Describe 'Found customers in Export-Csv and ConvertTo-Json' {
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        Connect-TestServices
     }
 
-    It 'passes Test-ModuleManifest and exports exactly the 8 contract cmdlets' {
-        $manifest.Name | Should -Be 'CustomerTools'
-        @($manifest.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($contractCmdlets | Sort-Object)
-        $manifest.ExportedFunctions.Count | Should -Be 0
-        $manifest.ExportedAliases.Count | Should -Be 0
-        $manifest.CompatiblePSEditions | Should -Be @('Core', 'Desktop')
-        $manifest.PowerShellVersion | Should -Be ([version]'5.1')
-        @((Get-Module CustomerTools).ExportedCommands.Keys | Sort-Object) | Should -Be @($contractCmdlets | Sort-Object)
-    }
-
-    It 'builds one .nupkg with the module files at its root and a nuspec with the manifest version and description' {
-        $package.Count | Should -Be 1
-        Add-Type -AssemblyName System.IO.Compression.FileSystem
-        $zip = [System.IO.Compression.ZipFile]::OpenRead($package[0].FullName)
-        try {
-            $entries = @($zip.Entries.FullName)
-            $reader = [System.IO.StreamReader]::new($zip.GetEntry('CustomerTools.nuspec').Open())
-            try { $nuspec = [xml]$reader.ReadToEnd() } finally { $reader.Dispose() }
+    It 'Export-Csv of found Kustomer customers gives readable text columns' {
+        Add-SimulatorCustomer $sim Kustomer @{
+            type = 'customer'; id = $twin
+            attributes = @{
+                name = 'Two Addresses'; updatedAt = '2025-03-01T04:30:00.250+05:00'
+                emails = @(@{ email = 'first@two.example'; type = 'work' }, @{ email = 'second@two.example'; type = 'home' })
+                phones = @(@{ phone = '+14155550100' }, @{ phone = '+14155550101' })
+                externalIds = @(@{ externalId = 'ext-a' }, @{ externalId = 'ext-b' })
+            }
         }
-        finally { $zip.Dispose() }
-        $moduleFiles = @(Get-ChildItem $ModulePath -Recurse -File | ForEach-Object {
-                [System.IO.Path]::GetRelativePath($ModulePath, $_.FullName).Replace('\', '/') } | Sort-Object)
-        $packaged = @($entries | Where-Object {
-                $_ -ne 'CustomerTools.nuspec' -and $_ -ne '[Content_Types].xml' -and $_ -notlike '_rels/*' -and $_ -notlike 'package/*' } | Sort-Object)
+        $csv = Join-Path $TestDrive 'kustomer.csv'
 
-        $packaged | Should -Be $moduleFiles
-        $packaged | Should -Contain 'CustomerTools.psd1'
-        $packaged | Should -Contain 'en-US/CustomerTools.dll-Help.xml'
-        $nuspec.package.metadata.id | Should -Be 'CustomerTools'
-        $nuspec.package.metadata.version | Should -Be $manifest.Version.ToString(3)
-        $nuspec.package.metadata.description | Should -BeExactly $manifest.Description
-        $package[0].Name | Should -Be "CustomerTools.$($manifest.Version.ToString(3)).nupkg"
-    }
-}
+        Get-KustomerCustomer -Email 'first@two.example', 'priya@northwind.example' | Export-Csv $csv -NoTypeInformation
+        $rows = @(Import-Csv $csv)
 
-Describe 'Importing' {
-    It 'imports twice, removes and imports again without errors, and still works, in a fresh pwsh' {
-        $pwsh = Join-Path $PSHOME 'pwsh'
-        $script = {
-            param($ModulePath, $BaseUri, $Key, $Id)
-            $ErrorActionPreference = 'Stop'
-            Import-Module $ModulePath
-            Import-Module $ModulePath
-            Import-Module $ModulePath -Force
-            Remove-Module CustomerTools
-            # (Get-Module, not Get-Command: with the module on PSModulePath, Get-Command would import it again.)
-            if (Get-Module CustomerTools) { throw 'the module outlived Remove-Module' }
-            Import-Module $ModulePath
-            Connect-Kustomer -ApiKey (ConvertTo-SecureString $Key -AsPlainText -Force) -BaseUri $BaseUri
-            'customer=' + (Get-KustomerCustomer -Id $Id).Name
-            'commands=' + @(Get-Command -Module CustomerTools).Count
-            'modules=' + @(Get-Module CustomerTools).Count
-            'errors=' + $Error.Count
+        $rows.Id | Should -Be @($twin, $full)
+        $rows.Name | Should -Be @('Two Addresses', 'Priya Raman')
+        $rows.Email | Should -Be @('first@two.example', 'priya@northwind.example')
+        $rows[0].Emails | Should -BeExactly 'first@two.example; second@two.example'
+        $rows[0].Phones | Should -BeExactly '+14155550100; +14155550101'
+        $rows[0].ExternalIds | Should -BeExactly 'ext-a; ext-b'
+        $rows[1].Emails | Should -BeExactly 'priya@northwind.example'
+        # UpdatedAt is text that reads back as the same instant (the text keeps whole seconds).
+        [DateTimeOffset]::Parse($rows[0].UpdatedAt) | Should -Be ([DateTimeOffset]'2025-03-01T04:30:00+05:00')
+        [DateTimeOffset]::Parse($rows[1].UpdatedAt) | Should -Be ([DateTimeOffset]'2025-05-02T16:45:12Z')
+        # No cell shows a .NET type name (Tags is left out: see the report; it shows System.String[]).
+        foreach ($row in $rows) {
+            foreach ($cell in $row.PSObject.Properties | Where-Object Name -NE 'Tags') {
+                $cell.Value | Should -Not -Match '^(System|CustomerTools)\.' -Because "column $($cell.Name) should be readable"
+            }
         }
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes("& { $script } '$ModulePath' '$($sim.BaseUri)' '$KustomerKey' '$full'"))
-        $output = & $pwsh -NoProfile -NonInteractive -EncodedCommand $encoded 2>&1
-
-        $LASTEXITCODE | Should -Be 0 -Because ($output | Out-String)
-        $output | Should -Be @('customer=Priya Raman', 'commands=8', 'modules=1', 'errors=0')
     }
 
-    It 'imports again in this session (with and without -Force) without errors' {
-        $Error.Clear()
-        Import-Module $ModulePath -ErrorAction Stop
-        Import-Module $ModulePath -Force -ErrorAction Stop
-        Remove-Module CustomerTools -ErrorAction Stop
-        Get-Module CustomerTools | Should -BeNullOrEmpty
-        Import-Module $ModulePath -ErrorAction Stop
+    It 'Export-Csv of a found Help Scout customer gives readable text columns' {
+        $csv = Join-Path $TestDrive 'helpscout.csv'
 
-        $Error.Count | Should -Be 0
-        @(Get-Command -Module CustomerTools).Count | Should -Be 8
-        # The views and type extensions came back with it.
-        Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
-        (Get-KustomerCustomer -Id $full | Format-Table | Out-String) | Should -Match 'Id\s+Name\s+Email\s+UpdatedAt'
-        Connect-HelpScout -ClientId $HelpScoutAppId -ClientSecret (ConvertTo-TestSecret $HelpScoutAppSecret) -BaseUri $sim.BaseUri
-        (Get-HelpScoutCustomer -Id $hsFull).Notes | Should -Be 'Prefers email.'
+        Get-HelpScoutCustomer -Email 'lena@tidewater.example' | Export-Csv $csv -NoTypeInformation
+        $rows = @(Import-Csv $csv)
+
+        $rows.Count | Should -Be 1
+        $rows[0].Id | Should -Be "$hsFull"
+        $rows[0].Name | Should -BeExactly 'Lena Okonkwo'
+        $rows[0].Email | Should -BeExactly 'lena@tidewater.example'
+        $rows[0].Emails | Should -BeExactly 'lena@tidewater.example; lena.o@mail.example'
+        [DateTimeOffset]::Parse($rows[0].UpdatedAt) | Should -Be ([DateTimeOffset]'2025-02-11T17:04:58Z')
+        foreach ($cell in $rows[0].PSObject.Properties) {
+            $cell.Value | Should -Not -Match '^(System|CustomerTools)\.' -Because "column $($cell.Name) should be readable"
+        }
+    }
+
+    It 'ConvertTo-Json -Depth 4 of a Kustomer customer has the flat primary fields' {
+        $json = Get-KustomerCustomer -Email 'priya@northwind.example' | ConvertTo-Json -Depth 4
+        $back = $json | ConvertFrom-Json -DateKind String
+
+        $back.Id | Should -BeExactly $full
+        $back.Name | Should -BeExactly 'Priya Raman'
+        $back.Email | Should -BeExactly 'priya@northwind.example'
+        $back.Phone | Should -BeExactly '+442071838750'
+        $back.ExternalId | Should -BeExactly 'acct-20931'
+        $back.UpdatedAt | Should -BeExactly '2025-05-02T16:45:12.001+00:00'
+        $back.Emails[0].Email | Should -BeExactly 'priya@northwind.example'
+        $back.Emails[0].Verified | Should -BeTrue
+        $back.ConversationCounts.All | Should -Be 9
+        $back.Custom.tierStr | Should -BeExactly 'gold'
+        $json | Should -Not -Match 'ValueKind|System\.'
+    }
+
+    It 'ConvertTo-Json -Depth 4 of a Help Scout customer has the flat primary fields' {
+        $json = Get-HelpScoutCustomer -Email 'lena@tidewater.example' | ConvertTo-Json -Depth 4
+        $back = $json | ConvertFrom-Json -DateKind String
+
+        $back.Id | Should -Be $hsFull
+        $back.Name | Should -BeExactly 'Lena Okonkwo'
+        $back.Email | Should -BeExactly 'lena@tidewater.example'
+        $back.UpdatedAt | Should -BeExactly '2025-02-11T17:04:58+00:00'
+        $back.Emails.Value | Should -Be @('lena@tidewater.example', 'lena.o@mail.example')
+        $back.Address.City | Should -BeExactly 'Lagos'
+        $json | Should -Not -Match 'ValueKind|System\.'
     }
 }

@@ -1,0 +1,360 @@
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# Get-HelpScoutCustomer as a user runs it: by id, by exact -Email (also from CSV rows and from
+# Kustomer customers), filtered and whole listings, what changed with -ModifiedSince, the renewal
+# of an expiring token, and the input it sends as given. The built module against the API simulator.
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $sim = Start-ApiSimulator
+    $full = $Fixtures.helpScout.fullId          # Lena Okonkwo, lena@tidewater.example (mailbox 101)
+    $sparse = $Fixtures.helpScout.sparseId      # Sam, no emails (mailbox 102)
+    $dashed = $Fixtures.helpScout.dashedId      # Ana Lima, ana@lima.example (mailbox 102)
+    $nearMiss = $Fixtures.helpScout.nearMissId  # elena@tidewater.example, contains Lena's address (mailbox 101)
+    $fixtureIds = @($full, $sparse, $dashed, $nearMiss)
+    $kustomerFull = $Fixtures.kustomer.fullId   # Kustomer: Priya Raman, priya@northwind.example
+    $twin = '0123456789abcdef01234567'          # a Kustomer customer the tests add themselves
+    $origin = [DateTimeOffset]'2025-01-01T00:00:00Z'   # the start of the simulator's timeline
+
+    function Get-TokenRequestCount { (Invoke-Simulator $sim '_sim/helpscout/tokens' -Method GET).requests }
+    function Connect-TestApp {
+        Connect-HelpScout -ClientId $HelpScoutAppId -ClientSecret (ConvertTo-TestSecret $HelpScoutAppSecret) -BaseUri $sim.BaseUri
+    }
+    function Connect-TestKustomer {
+        Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
+    }
+
+    # Help Scout's list requests (/v2/customers?…) and single-customer requests (/v2/customers/<id>).
+    function Get-HelpScoutPageRequest { @(Get-SimulatorRequest $sim '/v2/customers') }
+    function Get-HelpScoutRecordRequest { @(Get-SimulatorRequest $sim '/v2/customers/*') }
+
+    # Every customer after `_sim/helpscout/generate?count=$Generated`, in list order.
+    function Get-HelpScoutListIds([int] $Generated) {
+        $fixtureIds + @(0..($Generated - 1) | ForEach-Object { [long] (5000000 + $_) })
+    }
+}
+
+AfterAll {
+    Disconnect-Kustomer
+    Disconnect-HelpScout
+    Stop-ApiSimulator $sim
+}
+
+Describe 'Get-HelpScoutCustomer -Id' {
+    BeforeAll { Invoke-Simulator $sim '_sim/reset'; Connect-TestApp }
+
+    It 'maps every property of the full fixture' {
+        $c = Get-HelpScoutCustomer -Id $full
+        $c | Should -BeOfType ([CustomerTools.HelpScout.HelpScoutCustomer])
+        $c.Name | Should -Be 'Lena Okonkwo'
+        $c.Email | Should -Be 'lena@tidewater.example'
+        $c.Emails.Value | Should -Be @('lena@tidewater.example', 'lena.o@mail.example')
+        $c.Phones[0].Type | Should -Be 'mobile'
+        $c.Chats[0].Value | Should -Be 'lena.okonkwo'
+        $c.SocialProfiles[0].Type | Should -Be 'linkedin'
+        $c.Websites[0].Value | Should -Be 'https://tidewater.example'
+        $c.Properties[0].Text | Should -Be 'Pro (annual)'
+        $c.Properties[0].Source | Should -Be 'api'
+        $c.Address.City | Should -Be 'Lagos'
+        $c.Address.Lines | Should -Be @('12 Marina Rd', 'Floor 3')
+        $c.OrganizationId | Should -Be 88231
+        $c.Age | Should -Be '35-40'
+        $c.Draft | Should -BeFalse
+        $c.UpdatedAt | Should -Be ([DateTimeOffset]'2025-02-11T17:04:58Z')
+    }
+
+    It 'gives empty collections for a record without _embedded' {
+        $c = Get-HelpScoutCustomer -Id $sparse
+        $c.Emails.Count | Should -Be 0
+        $c.Address | Should -BeNullOrEmpty
+        $c.Draft | Should -BeTrue
+    }
+
+    It 'reads the social-profiles spelling too' {
+        (Get-HelpScoutCustomer -Id $dashed).SocialProfiles[0].Value | Should -Be 'https://x.com/analima'
+    }
+
+    It 'writes one CustomerNotFound for a 404 in the middle and keeps the rest in order' {
+        $errors = $null
+        $found = $full, 999, $sparse | Get-HelpScoutCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
+        $found.Id | Should -Be @($full, $sparse)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'CustomerNotFound,CustomerTools.Commands.GetHelpScoutCustomerCommand'
+        $errors[0].TargetObject | Should -Be 999
+        $errors[0].Exception.Message | Should -Match 'Resource not found'
+    }
+
+    It 'passes the vnd.error message and field errors of a 400 on to the user' {
+        Invoke-Simulator $sim '_sim/script' -Body @{
+            pathContains = "/v2/customers/$full"; status = 400; contentType = 'application/vnd.error+json'
+            body         = '{"logRef":"64bb#7","message":"Bad request","_embedded":{"errors":[{"path":"modifiedSince","message":"Malformed date","rejectedValue":"2025-13-01"}]}}'
+        }
+        $errors = $null
+        $null = Get-HelpScoutCustomer -Id $full -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRequest,*'
+        $errors[0].Exception.Message | Should -Match "Bad request; modifiedSince: Malformed date \(rejected '2025-13-01'\)"
+    }
+
+    It 'renews a token that expires mid-pipeline once, and the pipeline completes' {
+        $before = Get-TokenRequestCount
+        $ids = $full, $sparse, $dashed | ForEach-Object {
+            if ($_ -eq $dashed) { $null = Invoke-Simulator $sim '_sim/helpscout/expire-tokens' }
+            $_
+        } | Get-HelpScoutCustomer -ThrottleLimit 1
+        $ids.Id | Should -Be @($full, $sparse, $dashed)
+        (Get-TokenRequestCount) - $before | Should -Be 1
+    }
+}
+
+Describe 'Get-HelpScoutCustomer -Email' {
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        Connect-TestApp
+        Invoke-Simulator $sim '_sim/requests/clear'
+    }
+
+    It 'keeps only the exact address ''<Email>'' (ignoring case) and drops the contains-match elena@' -TestCases @(
+        @{ Email = 'lena@tidewater.example' }
+        @{ Email = 'LENA@Tidewater.Example' }
+    ) {
+        $errors = $null
+        # Bare list items make the module read each record, so the requests show the near miss came back.
+        Invoke-Simulator $sim '_sim/helpscout/list-items-embedded?value=false'
+
+        $found = @(Get-HelpScoutCustomer -Email $Email -ErrorVariable errors)
+
+        $errors | Should -BeNullOrEmpty
+        $found.Id | Should -Be @($full)
+        $search = Get-HelpScoutPageRequest
+        $search.Count | Should -Be 1
+        Get-SentQuery $search[0] 'query' | Should -BeExactly "(email:""$Email"")"
+        # The search did return the near miss (its record was read to see its addresses), yet it was dropped.
+        (Get-HelpScoutRecordRequest).rawPath | Sort-Object | Should -Be @("/v2/customers/$full", "/v2/customers/$nearMiss")
+    }
+
+    It 'writes CustomerNotFound for an address only contains-matches have, naming it, and finds the rest' {
+        $errors = $null
+
+        $found = Get-HelpScoutCustomer -Email 'ena@tidewater.example', 'ana@lima.example' -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $found.Id | Should -Be $dashed
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeExactly 'CustomerNotFound,CustomerTools.Commands.GetHelpScoutCustomerCommand'
+        $errors[0].TargetObject | Should -BeExactly 'ena@tidewater.example'
+        $errors[0].Exception.Message | Should -Match 'only contains'
+    }
+
+    It 'binds -Email from Import-Csv rows by the EmailAddress alias, in file order' {
+        $csv = Join-Path $TestDrive 'hs.csv'
+        Set-Content $csv 'EmailAddress,Note', 'ana@lima.example,first', 'lena@tidewater.example,second'
+
+        (Import-Csv $csv | Get-HelpScoutCustomer).Id | Should -Be @($dashed, $full)
+    }
+
+    It 'gives InvalidEmail records and sends nothing for input that cannot be an address' {
+        $errors = $null
+        $bad = '', 'no-at-sign', "lena@tidewater.example`nX: 1"
+
+        $found = Get-HelpScoutCustomer -Email $bad -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $found | Should -BeNullOrEmpty
+        $errors.FullyQualifiedErrorId | Should -Be (@('InvalidEmail,CustomerTools.Commands.GetHelpScoutCustomerCommand') * 3)
+        $errors.TargetObject | Should -Be $bad
+        Get-SimulatorRequest $sim | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-HelpScoutCustomer filtered listing' {
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        Connect-TestApp
+        Invoke-Simulator $sim '_sim/requests/clear'
+    }
+
+    It 'passes -Query to the service as given' {
+        $query = '(firstName:"Ana" AND lastName:"Lima")'
+
+        $found = Get-HelpScoutCustomer -Query $query
+
+        $found.Id | Should -Be $dashed
+        Get-SentQuery (Get-HelpScoutPageRequest)[0] 'query' | Should -BeExactly $query
+    }
+
+    It 'sends -FirstName, -LastName and -Mailbox as query parameters' {
+        $found = Get-HelpScoutCustomer -FirstName Lena -LastName Okonkwo -Mailbox 101
+
+        $found.Id | Should -Be $full
+        $list = (Get-HelpScoutPageRequest)[0]
+        Get-SentQuery $list 'firstName' | Should -BeExactly 'Lena'
+        Get-SentQuery $list 'lastName' | Should -BeExactly 'Okonkwo'
+        Get-SentQuery $list 'mailbox' | Should -BeExactly '101'
+    }
+
+    It '-Mailbox alone lists that mailbox''s customers only' {
+        (Get-HelpScoutCustomer -Mailbox 102).Id | Should -Be @($sparse, $dashed)
+    }
+
+    It '-ModifiedSince as text with an offset is sent in UTC, to the second' {
+        $found = Get-HelpScoutCustomer -ModifiedSince '2025-03-01T10:00:00.750+02:00'
+
+        Get-SentQuery (Get-HelpScoutPageRequest)[0] 'modifiedSince' | Should -BeExactly '2025-03-01T08:00:00Z'
+        $found.Id | Should -Be $nearMiss   # Ana's 2025-03-01T00:00Z is before 08:00Z
+    }
+
+    It '-ModifiedSince as a local time in America/New_York (a child pwsh with TZ set) is sent in UTC' {
+        $env:TZ = 'America/New_York'
+        try {
+            $child = & ([Environment]::ProcessPath) -NoProfile -NonInteractive -Command {
+                param($ModulePath, $BaseUri, $AppId, $AppSecret)
+                Import-Module $ModulePath
+                Connect-HelpScout -ClientId $AppId -ClientSecret (ConvertTo-SecureString $AppSecret -AsPlainText -Force) -BaseUri $BaseUri
+                $winter = Get-Date -Year 2025 -Month 3 -Day 1 -Hour 10 -Minute 0 -Second 0 -Millisecond 0
+                $summer = Get-Date -Year 2025 -Month 3 -Day 31 -Hour 10 -Minute 0 -Second 0 -Millisecond 0
+                [pscustomobject]@{
+                    Zone         = [TimeZoneInfo]::Local.Id
+                    WinterOffset = [TimeZoneInfo]::Local.GetUtcOffset($winter).TotalHours
+                    SummerOffset = [TimeZoneInfo]::Local.GetUtcOffset($summer).TotalHours
+                    Kind         = "$($winter.Kind)"
+                    WinterIds    = @(Get-HelpScoutCustomer -ModifiedSince $winter | ForEach-Object Id)
+                    SummerIds    = @(Get-HelpScoutCustomer -ModifiedSince $summer | ForEach-Object Id)
+                }
+            } -args $ModulePath, $sim.BaseUri, $HelpScoutAppId, $HelpScoutAppSecret
+        }
+        finally { Remove-Item env:TZ }
+
+        $LASTEXITCODE | Should -Be 0
+        # The child really ran in New York time, with local (not UTC) DateTime values.
+        $child.Zone | Should -Be 'America/New_York'
+        $child.WinterOffset | Should -Be -5
+        $child.SummerOffset | Should -Be -4
+        $child.Kind | Should -Be 'Local'
+        (Get-HelpScoutPageRequest | ForEach-Object { Get-SentQuery $_ 'modifiedSince' }) |
+            Should -BeExactly @('2025-03-01T15:00:00Z', '2025-03-31T14:00:00Z')
+        @($child.WinterIds) | Should -Be @($nearMiss)
+        @($child.SummerIds) | Should -Be @($nearMiss)
+    }
+
+    It '-ModifiedSince takes a Kustomer customer''s UpdatedAt (a DateTimeOffset with an offset) as that instant' {
+        Connect-TestKustomer
+        Add-SimulatorCustomer $sim Kustomer @{
+            type = 'customer'; id = $twin
+            attributes = @{ name = 'Offset Twin'; emails = @(@{ email = 'offset@twin.example' }); updatedAt = '2025-03-01T04:30:00.250+05:00' }
+        }
+        $since = (Get-KustomerCustomer -Email 'offset@twin.example').UpdatedAt
+        $since | Should -BeOfType ([DateTimeOffset])
+
+        $found = Get-HelpScoutCustomer -ModifiedSince $since
+
+        Get-SentQuery (Get-HelpScoutPageRequest)[0] 'modifiedSince' | Should -BeExactly '2025-02-28T23:30:00Z'
+        $found.Id | Should -Be @($dashed, $nearMiss)   # changed on 2025-03-01T00:00Z and 2025-04-04
+    }
+
+    It '-All pages lazily and returns every customer in order' {
+        Invoke-Simulator $sim '_sim/helpscout/generate?count=120'
+
+        $found = Get-HelpScoutCustomer -All
+
+        $found.Id | Should -Be (Get-HelpScoutListIds 120)
+        Get-HelpScoutPageRequest | ForEach-Object { Get-SentQuery $_ 'page' } | Should -Be @('1', '2', '3')
+        Get-HelpScoutRecordRequest | Should -BeNullOrEmpty   # list items are full customers: no record is read
+        $found[11].Email | Should -BeExactly 'hs7@example.test'
+    }
+
+    It '-All <Paging> over bare list items fetches <Pages> page(s) and only the records it returns' -TestCases @(
+        @{ Paging = '-First 5'; Arguments = @{ First = 5 }; Skip = 0; Count = 5; Pages = 1 }
+        @{ Paging = '-Skip 60 -First 3'; Arguments = @{ Skip = 60; First = 3 }; Skip = 60; Count = 3; Pages = 1 }
+        @{ Paging = '-Skip 48 -First 4'; Arguments = @{ Skip = 48; First = 4 }; Skip = 48; Count = 4; Pages = 2 }
+    ) {
+        Invoke-Simulator $sim '_sim/helpscout/generate?count=120'
+        Invoke-Simulator $sim '_sim/helpscout/list-items-embedded?value=false'
+
+        $found = Get-HelpScoutCustomer -All @Arguments
+
+        $found.Id | Should -Be (Get-HelpScoutListIds 120 | Select-Object -Skip $Skip -First $Count)
+        (Get-HelpScoutPageRequest).Count | Should -Be $Pages
+        (Get-HelpScoutRecordRequest).rawPath | Sort-Object | Should -Be ($found.Id | ForEach-Object { "/v2/customers/$_" } | Sort-Object)
+    }
+}
+
+Describe 'Get-HelpScoutCustomer -ModifiedSince' {
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        Invoke-Simulator $sim '_sim/helpscout/timeline?count=400&stepMs=60000'
+        Connect-TestApp
+    }
+
+    It 'lists the changes oldest first (<Parameter>), sorted by modifiedAt ascending' -TestCases @(
+        @{ Parameter = 'ModifiedSince' }
+        @{ Parameter = 'UpdatedSince' }
+    ) {
+        $since = $origin.AddMinutes(280)
+        $filter = @{ $Parameter = $since }
+        $found = Get-HelpScoutCustomer @filter
+        $found.Count | Should -BeGreaterOrEqual 120
+        $changed = $found | Where-Object { $_.Id -ge 5000000 }
+        $changed.Count | Should -Be 120
+        for ($i = 1; $i -lt $changed.Count; $i++) { $changed[$i].UpdatedAt | Should -BeGreaterThan $changed[$i - 1].UpdatedAt }
+        $list = Get-SimulatorRequest $sim '/v2/customers' | Select-Object -First 1
+        $list.query.sortField | Should -Be 'modifiedAt'
+        $list.query.sortOrder | Should -Be 'asc'
+    }
+
+    It 'writes no customer twice when the pages shift' {
+        $since = $origin.AddMinutes(200)
+        Invoke-Simulator $sim '_sim/helpscout/list-shift?afterPages=1&insert=2'
+        $found = Get-HelpScoutCustomer -ModifiedSince $since
+        (Invoke-Simulator $sim -Method GET -Path '_sim/helpscout/shifts').listShiftFired | Should -BeTrue
+        $found.Id | Should -HaveCount ($found.Id | Sort-Object -Unique).Count
+        ($found | Where-Object { $_.Id -ge 5000000 }).Count | Should -Be 200
+    }
+}
+
+Describe 'Hostile input' {
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        # A reset forgets the tokens it gave out: connect afterwards, so only the search is recorded.
+        Connect-TestApp
+        Invoke-Simulator $sim '_sim/requests/clear'
+    }
+
+    It 'sends Help Scout -Query and -FirstName <Name> as one decoded query value each, adding no header' -TestCases @(
+        @{ Name = 'with &page=99'; Value = 'Ann&page=99' }
+        @{ Name = 'with #frag'; Value = 'Ann#frag' }
+        @{ Name = 'with CR/LF'; Value = "Ann`r`nX-Injected: yes" }
+        @{ Name = 'with NUL'; Value = "Ann`0X-Injected: yes" }
+        @{ Name = 'with emoji'; Value = "Zoë 😀 Ann" }
+    ) {
+        $null = Get-HelpScoutCustomer -Query $Value -FirstName $Value -ErrorAction SilentlyContinue
+
+        $requests = @(Get-SimulatorRequest $sim '/v2/customers*')
+        $requests.Count | Should -Be 1
+        $requests[0].rawPath | Should -Be '/v2/customers'
+        @($requests[0].query.PSObject.Properties.Name | Sort-Object) | Should -Be @('firstName', 'page', 'query')
+        $requests[0].query.query | Should -BeExactly $Value
+        $requests[0].query.firstName | Should -BeExactly $Value
+        $requests[0].query.page | Should -Be '1'
+        @($requests[0].headers.PSObject.Properties.Name -like 'X-Injected*') | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Kustomer customers piped in' {
+    BeforeEach {
+        Invoke-Simulator $sim '_sim/reset'
+        Connect-TestKustomer
+        Connect-TestApp
+        Add-SimulatorCustomer $sim HelpScout '{"id": 4150299, "firstName": "Priya", "lastName": "Raman", "_embedded": {"emails": [{"id": 1, "value": "priya@northwind.example", "type": "work"}]}}'
+        Invoke-Simulator $sim '_sim/requests/clear'
+    }
+
+    It 'looks Kustomer customers up in Help Scout by email, never by their Kustomer id' {
+        $errors = $null
+
+        $found = @(Get-KustomerCustomer -Id $kustomerFull | Get-HelpScoutCustomer -ErrorVariable errors)
+
+        $errors | Should -BeNullOrEmpty
+        $found.Id | Should -Be @(4150299)
+        $helpScout = @(Get-SimulatorRequest $sim '/v2/*')
+        Get-SentQuery (Get-HelpScoutPageRequest)[0] 'query' | Should -BeExactly '(email:"priya@northwind.example")'
+        $helpScout.Count | Should -BeGreaterThan 0
+        ($helpScout.rawTarget -join "`n") | Should -Not -Match $kustomerFull
+    }
+}
