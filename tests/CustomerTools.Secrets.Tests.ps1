@@ -96,13 +96,23 @@ Describe 'Kustomer answers that echo the API key' {
         Assert-NoSecret $all $KustomerKey
     }
 
-    It 'keeps the key out of every stream, message and $Error' {
-        $Error.Clear()
-        $all = & {
-            $full, $missing, 'bad' | Get-KustomerCustomer -Verbose -Debug -ErrorAction Continue
-            Get-KustomerConnection | Format-List * | Out-String
-        } *>&1 | Out-String
-        ($all + ($Error | Out-String)) | Should -Not -Match $KustomerKey
+    It 'keeps the key out of every stream, message, ToString and $Error, through a disconnect' {
+        Invoke-Simulator $sim '_sim/script' -Body @{ pathContains = $sparse; status = 500; body = '{"errors":[{"title":"boom"}]}' }
+        $all = @(& {
+                $connection = Get-KustomerConnection
+                $connection | Format-List * | Out-String
+                $connection.ToString()
+                $full, $missing, $sparse, 'bad' | Get-KustomerCustomer -Verbose -Debug -ErrorAction Continue
+                $connection | Disconnect-Kustomer -Verbose
+                try { Get-KustomerCustomer -Id $full } catch { $_ }
+            } *>&1)
+
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -Not -BeNullOrEmpty
+        @($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }) | Should -Not -BeNullOrEmpty
+        @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).FullyQualifiedErrorId -replace ',.*' |
+            Should -Be @('CustomerNotFound', 'ServiceError', 'InvalidCustomerId', 'NotConnected')
+        Assert-NoSecret $all $KustomerKey
+        Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri -MaxRetries 0
     }
 }
 
