@@ -40,37 +40,73 @@ AfterAll {
 }
 
 Describe 'Get-HelpScoutCustomer -Id' {
-    BeforeAll { Invoke-Simulator $sim '_sim/reset'; Connect-TestApp }
+    BeforeEach { Invoke-Simulator $sim '_sim/reset'; Connect-TestApp }
 
     It 'maps every property of the full fixture' {
         $c = Get-HelpScoutCustomer -Id $full
         $c | Should -BeOfType ([CustomerTools.HelpScout.HelpScoutCustomer])
-        $c.Name | Should -Be 'Lena Okonkwo'
+        $c.Id | Should -Be $full
+        $c.FirstName, $c.LastName, $c.Name | Should -Be @('Lena', 'Okonkwo', 'Lena Okonkwo')
         $c.Email | Should -Be 'lena@tidewater.example'
-        $c.Emails.Value | Should -Be @('lena@tidewater.example', 'lena.o@mail.example')
-        $c.Phones[0].Type | Should -Be 'mobile'
-        $c.Chats[0].Value | Should -Be 'lena.okonkwo'
-        $c.SocialProfiles[0].Type | Should -Be 'linkedin'
-        $c.Websites[0].Value | Should -Be 'https://tidewater.example'
-        $c.Properties[0].Text | Should -Be 'Pro (annual)'
-        $c.Properties[0].Source | Should -Be 'api'
-        $c.Address.City | Should -Be 'Lagos'
+        $c.Emails | ForEach-Object { '{0} {1} {2}' -f $_.Id, $_.Value, $_.Type } | Should -Be @('9001 lena@tidewater.example work', '9002 lena.o@mail.example home')
+        foreach ($entries in 'Phones', 'Chats', 'SocialProfiles', 'Websites') { @($c.$entries).Count | Should -Be 1 -Because "the fixture has one of $entries" }
+        $c.Phones[0].Id, $c.Phones[0].Value, $c.Phones[0].Type | Should -Be @(9101, '+2348012345678', 'mobile')
+        $c.Chats[0].Id, $c.Chats[0].Value, $c.Chats[0].Type | Should -Be @(9201, 'lena.okonkwo', 'skype')
+        $c.SocialProfiles[0].Id, $c.SocialProfiles[0].Value, $c.SocialProfiles[0].Type | Should -Be @(9301, 'https://linkedin.com/in/lenao', 'linkedin')
+        $c.Websites[0].Id, $c.Websites[0].Value, $c.Websites[0].Type | Should -Be @(9401, 'https://tidewater.example', $null)
+        $c.Properties.Count | Should -Be 2
+        $plan, $seats = $c.Properties
+        $plan.Slug, $plan.Name, $plan.Type, $plan.Value, $plan.Text, $plan.Source | Should -Be @('plan', 'Plan', 'dropdown', '4412', 'Pro (annual)', 'api')
+        $seats.Slug, $seats.Name, $seats.Type, $seats.Value, $seats.Text, $seats.Source | Should -Be @('seats', 'Seats', 'number', $null, $null, $null)
+        $c.Address.City, $c.Address.State, $c.Address.PostalCode, $c.Address.Country | Should -Be @('Lagos', $null, '101241', 'NG')
         $c.Address.Lines | Should -Be @('12 Marina Rd', 'Floor 3')
+        $c.Gender | Should -Be 'female'
+        $c.JobTitle | Should -Be 'Head of Support'
+        $c.Location | Should -Be 'Lagos, Nigeria'
+        $c.Organization | Should -Be 'Tidewater Labs'
         $c.OrganizationId | Should -Be 88231
+        $c.PhotoType | Should -Be 'gravatar'
+        $c.PhotoUrl | Should -Be 'https://gravatar.example/a/91c2.png'
         $c.Age | Should -Be '35-40'
+        $c.Background | Should -Be 'Prefers email.'
         $c.Draft | Should -BeFalse
+        $c.CreatedAt | Should -Be ([DateTimeOffset]'2021-06-01T09:30:00Z')
         $c.UpdatedAt | Should -Be ([DateTimeOffset]'2025-02-11T17:04:58Z')
     }
 
-    It 'gives empty collections for a record without _embedded' {
+    It 'gives empty collections and nulls for a record without _embedded' {
         $c = Get-HelpScoutCustomer -Id $sparse
-        $c.Emails.Count | Should -Be 0
-        $c.Address | Should -BeNullOrEmpty
+        $c.FirstName, $c.LastName, $c.Name | Should -Be @('Sam', $null, 'Sam')
+        $c.Email | Should -BeNullOrEmpty
+        foreach ($entries in 'Emails', 'Phones', 'Chats', 'SocialProfiles', 'Websites', 'Properties') { @($c.$entries).Count | Should -Be 0 -Because "$entries should be empty" }
+        $c.Address, $c.OrganizationId, $c.Age, $c.UpdatedAt | Should -Be @($null, $null, $null, $null)
         $c.Draft | Should -BeTrue
     }
 
-    It 'reads the social-profiles spelling too' {
-        (Get-HelpScoutCustomer -Id $dashed).SocialProfiles[0].Value | Should -Be 'https://x.com/analima'
+    It 'reads the social-profiles spelling, a numeric age and string flags too' {
+        $c = Get-HelpScoutCustomer -Id $dashed
+        @($c.SocialProfiles).Count | Should -Be 1
+        $c.SocialProfiles[0].Id, $c.SocialProfiles[0].Value, $c.SocialProfiles[0].Type | Should -Be @(9311, 'https://x.com/analima', 'twitter')
+        $c.Age | Should -BeExactly '52'
+        $c.Gender | Should -Be 'Male'
+        $c.Draft | Should -BeFalse
+        @($c.Phones).Count | Should -Be 0
+    }
+
+    It 'binds ids by value (number or text), by property name and by the CustomerId alias, in order' {
+        $errors = $null
+        $found = @(
+            $full, "$sparse" | Get-HelpScoutCustomer -ErrorVariable +errors
+            [pscustomobject]@{ Id = $dashed }, [pscustomobject]@{ CustomerId = $full } | Get-HelpScoutCustomer -ErrorVariable +errors
+        )
+        $found.Id | Should -Be @($full, $sparse, $dashed, $full)
+        $errors | Should -BeNullOrEmpty
+    }
+
+    It 'reads a Help Scout customer piped in again by its id, not its email' {
+        Invoke-Simulator $sim '_sim/requests/clear'
+        (Get-HelpScoutCustomer -Id $full | Get-HelpScoutCustomer).Id | Should -Be $full
+        (Get-SimulatorRequest $sim '/v2/*').rawPath | Should -Be @("/v2/customers/$full", "/v2/customers/$full")
     }
 
     It 'writes one CustomerNotFound for a 404 in the middle and keeps the rest in order' {
@@ -79,19 +115,46 @@ Describe 'Get-HelpScoutCustomer -Id' {
         $found.Id | Should -Be @($full, $sparse)
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -Be 'CustomerNotFound,CustomerTools.Commands.GetHelpScoutCustomerCommand'
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $errors[0].TargetObject | Should -Be 999
         $errors[0].Exception.Message | Should -Match 'Resource not found'
     }
 
-    It 'passes the vnd.error message and field errors of a 400 on to the user' {
+    It 'refuses the id <Bad>, which cannot exist, with InvalidCustomerId and sends nothing for it' -TestCases @(
+        @{ Bad = 0 }
+        @{ Bad = -5 }
+    ) {
+        Invoke-Simulator $sim '_sim/requests/clear'
+        $errors = $null
+        $found = $full, $Bad | Get-HelpScoutCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
+        $found.Id | Should -Be @($full)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidCustomerId,*'
+        $errors[0].TargetObject | Should -Be $Bad
+        (Get-HelpScoutRecordRequest).rawPath | Should -Be @("/v2/customers/$full")
+    }
+
+    It 'passes the vnd.error message, field errors and logRef of a 400 on to the user, and goes on' {
         Invoke-Simulator $sim '_sim/script' -Body @{
             pathContains = "/v2/customers/$full"; status = 400; contentType = 'application/vnd.error+json'
-            body         = '{"logRef":"64bb#7","message":"Bad request","_embedded":{"errors":[{"path":"modifiedSince","message":"Malformed date","rejectedValue":"2025-13-01"}]}}'
+            body         = '{"logRef":"64bb72b4-0a92-11e8-ba89-0ed5f89f718b#7","message":"Bad request","_embedded":{"errors":[{"path":"modifiedSince","message":"Malformed date","rejectedValue":"2025-13-01","_links":{"about":{"href":"https://developer.helpscout.com/errors#MalformedDate"}}}]}}'
         }
         $errors = $null
-        $null = Get-HelpScoutCustomer -Id $full -ErrorVariable errors -ErrorAction SilentlyContinue
+        $found = $full, $sparse | Get-HelpScoutCustomer -ErrorVariable errors -ErrorAction SilentlyContinue
+        $found.Id | Should -Be @($sparse)
+        $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidRequest,*'
-        $errors[0].Exception.Message | Should -Match "Bad request; modifiedSince: Malformed date \(rejected '2025-13-01'\)"
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errors[0].Exception.Message | Should -BeLike "*Bad request; modifiedSince: Malformed date (rejected '2025-13-01')*"
+        $errors[0].Exception.Message | Should -BeLike '*logRef 64bb72b4-0a92-11e8-ba89-0ed5f89f718b#7*'
+    }
+
+    It 'stops the pipeline on 403 with AccessDenied in the service''s words' {
+        Invoke-Simulator $sim '_sim/script' -Body @{
+            pathContains = '/v2/customers/'; status = 403; contentType = 'application/vnd.error+json'; body = '{"message":"API access is disabled for this account"}'
+        }
+        { $full, $sparse | Get-HelpScoutCustomer } |
+            Should -Throw -ErrorId 'AccessDenied,CustomerTools.Commands.GetHelpScoutCustomerCommand' -ExpectedMessage '*API access is disabled*'
     }
 
     It 'renews a token that expires mid-pipeline once, and the pipeline completes' {
@@ -140,7 +203,12 @@ Describe 'Get-HelpScoutCustomer -Email' {
         $errors.Count | Should -Be 1
         $errors[0].FullyQualifiedErrorId | Should -BeExactly 'CustomerNotFound,CustomerTools.Commands.GetHelpScoutCustomerCommand'
         $errors[0].TargetObject | Should -BeExactly 'ena@tidewater.example'
-        $errors[0].Exception.Message | Should -Match 'only contains'
+        $errors[0].Exception.Message | Should -BeLike '*2 whose email only contains it*'
+    }
+
+    It 'reads no record when the list items carry their emails' {
+        (Get-HelpScoutCustomer -Email 'lena@tidewater.example').Id | Should -Be @($full)
+        Get-HelpScoutRecordRequest | Should -BeNullOrEmpty
     }
 
     It 'binds -Email from Import-Csv rows by the EmailAddress alias, in file order' {
@@ -170,6 +238,17 @@ Describe 'Get-HelpScoutCustomer filtered listing' {
         Invoke-Simulator $sim '_sim/requests/clear'
     }
 
+    It 'ends quietly when nothing matches' {
+        $errors = $null
+        Get-HelpScoutCustomer -FirstName Nobody -ErrorVariable errors | Should -BeNullOrEmpty
+        $errors | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a listing without a filter unless -All is given, sending nothing' {
+        { Get-HelpScoutCustomer -All:$false } | Should -Throw -ErrorId 'FilterOrAllRequired,CustomerTools.Commands.GetHelpScoutCustomerCommand'
+        Get-SimulatorRequest $sim | Should -BeNullOrEmpty
+    }
+
     It 'passes -Query to the service as given' {
         $query = '(firstName:"Ana" AND lastName:"Lima")'
 
@@ -187,6 +266,7 @@ Describe 'Get-HelpScoutCustomer filtered listing' {
         Get-SentQuery $list 'firstName' | Should -BeExactly 'Lena'
         Get-SentQuery $list 'lastName' | Should -BeExactly 'Okonkwo'
         Get-SentQuery $list 'mailbox' | Should -BeExactly '101'
+        Get-SentQuery $list 'page' | Should -BeExactly '1'
     }
 
     It '-Mailbox alone lists that mailbox''s customers only' {
@@ -260,6 +340,7 @@ Describe 'Get-HelpScoutCustomer filtered listing' {
     }
 
     It '-All <Paging> over bare list items fetches <Pages> page(s) and only the records it returns' -TestCases @(
+        @{ Paging = 'alone'; Arguments = @{}; Skip = 0; Count = 124; Pages = 3 }
         @{ Paging = '-First 5'; Arguments = @{ First = 5 }; Skip = 0; Count = 5; Pages = 1 }
         @{ Paging = '-Skip 60 -First 3'; Arguments = @{ Skip = 60; First = 3 }; Skip = 60; Count = 3; Pages = 1 }
         @{ Paging = '-Skip 48 -First 4'; Arguments = @{ Skip = 48; First = 4 }; Skip = 48; Count = 4; Pages = 2 }
@@ -305,34 +386,6 @@ Describe 'Get-HelpScoutCustomer -ModifiedSince' {
         (Invoke-Simulator $sim -Method GET -Path '_sim/helpscout/shifts').listShiftFired | Should -BeTrue
         $found.Id | Should -HaveCount ($found.Id | Sort-Object -Unique).Count
         ($found | Where-Object { $_.Id -ge 5000000 }).Count | Should -Be 200
-    }
-}
-
-Describe 'Hostile input' {
-    BeforeEach {
-        Invoke-Simulator $sim '_sim/reset'
-        # A reset forgets the tokens it gave out: connect afterwards, so only the search is recorded.
-        Connect-TestApp
-        Invoke-Simulator $sim '_sim/requests/clear'
-    }
-
-    It 'sends Help Scout -Query and -FirstName <Name> as one decoded query value each, adding no header' -TestCases @(
-        @{ Name = 'with &page=99'; Value = 'Ann&page=99' }
-        @{ Name = 'with #frag'; Value = 'Ann#frag' }
-        @{ Name = 'with CR/LF'; Value = "Ann`r`nX-Injected: yes" }
-        @{ Name = 'with NUL'; Value = "Ann`0X-Injected: yes" }
-        @{ Name = 'with emoji'; Value = "Zoë 😀 Ann" }
-    ) {
-        $null = Get-HelpScoutCustomer -Query $Value -FirstName $Value -ErrorAction SilentlyContinue
-
-        $requests = @(Get-SimulatorRequest $sim '/v2/customers*')
-        $requests.Count | Should -Be 1
-        $requests[0].rawPath | Should -Be '/v2/customers'
-        @($requests[0].query.PSObject.Properties.Name | Sort-Object) | Should -Be @('firstName', 'page', 'query')
-        $requests[0].query.query | Should -BeExactly $Value
-        $requests[0].query.firstName | Should -BeExactly $Value
-        $requests[0].query.page | Should -Be '1'
-        @($requests[0].headers.PSObject.Properties.Name -like 'X-Injected*') | Should -BeNullOrEmpty
     }
 }
 

@@ -158,6 +158,11 @@ Describe 'Get-KustomerCustomer -Id' {
         $errors | Should -BeNullOrEmpty
     }
 
+    It 'reads a Kustomer customer piped in again by its id, not its email' {
+        (Get-KustomerCustomer -Id $full | Get-KustomerCustomer).Id | Should -Be $full
+        (Get-SimulatorRequest $sim).rawPath | Should -Be @("/v1/customers/$full", "/v1/customers/$full")
+    }
+
     It 'reads ids from a CSV file' {
         $csv = Join-Path $TestDrive 'ids.csv'
         @([pscustomobject]@{ CustomerId = $full }, [pscustomobject]@{ CustomerId = $sparse }) | Export-Csv $csv -NoTypeInformation
@@ -189,6 +194,9 @@ Describe 'Get-KustomerCustomer -Id' {
         @{ Label = 'an id with ?'; Bad = { "$full?pageSize=1000" } }
         @{ Label = 'only ?'; Bad = { '?pageSize=1000' } }
         @{ Label = 'an id with CR/LF'; Bad = { "$full`r`nX-Injected: yes" } }
+        @{ Label = 'an id with #'; Bad = { "$full#fragment" } }
+        @{ Label = 'an id with NUL'; Bad = { "$full`0byte" } }
+        @{ Label = 'an id and 3000 characters'; Bad = { $full + ('z' * 3000) } }
     ) {
         $badId = & $Bad
         $errors = $null
@@ -258,6 +266,9 @@ Describe 'Get-KustomerCustomer -Email, -Phone and -ExternalId' {
         @{ Parameter = 'ExternalId'; Field = 'externalId'; Value = 'x?pageSize=1000&page=2' }
         @{ Parameter = 'ExternalId'; Field = 'externalId'; Value = 'acct 7/3?x#y%z&q=1' }
         @{ Parameter = 'ExternalId'; Field = 'externalId'; Value = '%2F%2e%2e' }
+        @{ Parameter = 'ExternalId'; Field = 'externalId'; Value = 'x#fragment' }
+        @{ Parameter = 'ExternalId'; Field = 'externalId'; Value = 'x&query=y' }
+        @{ Parameter = 'ExternalId'; Field = 'externalId'; Value = "Zoë 😀 $([char]0x202E)evil$([char]0x202C) ﷽ e$([char]0x0301)" }
     ) {
         Add-SimulatorCustomer $sim Kustomer @{
             type       = 'customer'; id = $twin
@@ -371,6 +382,9 @@ Describe 'Get-KustomerCustomer -Email, -Phone and -ExternalId' {
     It 'gives an InvalidCustomerId error record, and sends nothing, for an -ExternalId that is <Label>' -TestCases @(
         @{ Label = 'blank'; Bad = '   ' }
         @{ Label = 'with a tab'; Bad = "tab`there" }
+        @{ Label = 'with CR/LF'; Bad = "Ann`r`nX-Injected: yes" }
+        @{ Label = 'with NUL'; Bad = "nul`0byte" }
+        @{ Label = 'over 1024 characters'; Bad = 'z' * 3000 }
     ) {
         $errors = $null
 
