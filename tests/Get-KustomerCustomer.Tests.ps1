@@ -556,6 +556,9 @@ Describe 'Get-KustomerCustomer -UpdatedSince' {
         $requests | Should -HaveCount 1
         $requests[0].method | Should -Be 'POST'
         $requests[0].rawPath | Should -Be '/v1/customers/search'
+        Get-SentQuery $requests[0] 'pageSize' | Should -BeExactly '500'
+        $requests[0].headers.'Content-Type' | Should -BeLike 'application/json*'
+        for ($i = 1; $i -lt $found.Count; $i++) { $found[$i].UpdatedAt | Should -BeGreaterOrEqual $found[$i - 1].UpdatedAt }
         $requests[0].body | Should -BeExactly ('{"and":[{"customer_updated_at":{"gte":"' + $since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") + '"}}],"sort":[{"customer_updated_at":"asc"}],"queryContext":"customer"}')
     }
 
@@ -587,6 +590,9 @@ Describe 'Get-KustomerCustomer -UpdatedSince' {
         $expected = Get-ChangedId $since | Where-Object { $n = Get-GeneratedNumber $_; $n % 3 -eq 0 -and $n -ge $org / 4 }
         $found.Id | Should -Be $expected
         $found.Count | Should -BeGreaterThan 10
+        $body = (Get-SearchRequest)[0].body
+        $body | Should -BeLike ('*{"customer_created_at":{"gte":"' + $createdSince.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") + '"}}*')
+        $body | Should -BeLike '*{"customer_custom_tierStr":{"equals":"gold"}}*'
     }
 
     It 'takes -Query as JSON text with or, as Kustomer writes it' {
@@ -594,15 +600,21 @@ Describe 'Get-KustomerCustomer -UpdatedSince' {
         $found = Get-KustomerCustomer -Query $json
         $expected = Get-ChangedId $origin | Where-Object { $n = Get-GeneratedNumber $_; $n % 100 -ge 95 -or $n % 5 -eq 0 }
         $found.Id | Should -Be $expected
+        # The same criteria as a hashtable find the same customers.
+        (Get-KustomerCustomer -Query @{ or = @(@{ customer_custom_seatsNum = @{ gte = 95 } }, @{ customer_custom_vipBool = @{ equals = $true } }) }).Id | Should -Be $expected
     }
 
     It 'goes on past the 100-page limit with new searches and never asks for page 101' {
         $since = $origin.AddMinutes($org - 450)
-        $found = Get-KustomerCustomer -UpdatedSince $since -PageSize 4
+        $all = Get-KustomerCustomer -UpdatedSince $since -PageSize 4 -Verbose 4>&1
+        $found = @($all | Where-Object { $_ -is [CustomerTools.Kustomer.KustomerCustomer] })
         $found.Id | Should -Be (Get-ChangedId $since)
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like 'Continuing the search from the customers updated at or after*' }) |
+            Should -Not -BeNullOrEmpty
         $pages = (Get-SearchRequest).rawTarget | ForEach-Object { [int]([regex]::Match($_, 'page=(\d+)').Groups[1].Value) }
         ($pages | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 100
         $pages.Count | Should -BeGreaterThan 112
+        $pages.Count | Should -BeLessOrEqual 151
     }
 
     It 'pages through customers sharing one time within the limit, each once' {
@@ -610,6 +622,9 @@ Describe 'Get-KustomerCustomer -UpdatedSince' {
         $since = $origin.AddMinutes($org - 450)
         $found = Get-KustomerCustomer -UpdatedSince $since -PageSize 2
         $found.Id | Should -Be (Get-ChangedId $since)
+        $pages = (Get-SearchRequest).rawTarget | ForEach-Object { [int]([regex]::Match($_, 'page=(\d+)').Groups[1].Value) }
+        ($pages | Measure-Object -Maximum).Maximum | Should -BeGreaterThan 50   # 75 pages of one query at that time
+        ($pages | Measure-Object -Maximum).Maximum | Should -BeLessOrEqual 100
     }
 
     It 'writes what it can of more customers at one time than 100 pages hold, with one error naming that time' {
@@ -617,15 +632,21 @@ Describe 'Get-KustomerCustomer -UpdatedSince' {
         $since = $origin.AddMinutes($org - 450)
         $tieAt = $origin.AddMinutes($org - 400)
         $changed = Get-ChangedId $since
-        $found = Get-KustomerCustomer -UpdatedSince $since -PageSize 2 -ErrorVariable problems -ErrorAction SilentlyContinue
+        $written = @(Get-KustomerCustomer -UpdatedSince $since -PageSize 2 2>&1)
+        $problems = @($written | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         $problems | Should -HaveCount 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'SearchLimitExceeded,CustomerTools.Commands.GetKustomerCustomerCommand'
         $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
         $problems[0].TargetObject | Should -Be $tieAt
-        $problems[0].Exception.Message | Should -Match ([regex]::Escape($tieAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'")))
+        $problems[0].Exception.Message | Should -BeLike ('*' + $tieAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") + '*')
+        $problems[0].Exception.Message | Should -BeLike '*-PageSize 500*'
         # 50 first tied customers before it, then 200 of the tied ones (100 pages of 2); 50 left out; then the rest.
         $tied = $changed | Select-Object -Skip 50 -First 250
-        $found.Id | Should -Be ($changed | Where-Object { $_ -notin ($tied | Select-Object -Skip 200) })
+        $ids = @($written | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] } | ForEach-Object Id)
+        $ids | Should -Be ($changed | Where-Object { $_ -notin ($tied | Select-Object -Skip 200) })
+        # The error stands where the customers were left out: after the 200th of that time.
+        $at = [array]::IndexOf($written, $problems[0])
+        $written[$at - 1].Id | Should -Be $tied[199]
         (Get-SearchRequest).rawTarget | Where-Object { $_ -match 'page=(10[1-9]|1[1-9]\d|[2-9]\d\d)&' } | Should -BeNullOrEmpty
     }
 
@@ -638,12 +659,20 @@ Describe 'Get-KustomerCustomer -UpdatedSince' {
         $found.Id | Should -HaveCount $before.Count
         ($found.Id | Sort-Object -Unique).Count | Should -Be $before.Count
         $found.Id | Sort-Object | Should -Be ($before | Sort-Object)
+        # The second search started at the last customer of page 1; the five earliest it found (that
+        # one among them) moved to the end. It met that one twice, at its old and its new time, and
+        # wrote it once; the other four come at the end, where they now are.
+        $moved = @(Get-ChangedId $since | Select-Object -Last 5)
+        $moved[0] | Should -Be $before[49]
+        $later = $moved | Select-Object -Skip 1
+        $found.Id | Should -Be (@($before | Where-Object { $_ -notin $later }) + $later)
     }
 
     It 'shows -First, -Skip and -IncludeTotalCount the way -All does' {
         $since = $origin.AddMinutes($org - 1000)
         $changed = Get-ChangedId $since
         $first = Get-KustomerCustomer -UpdatedSince $since -First 5 -IncludeTotalCount
+        @(Get-SearchRequest).Count | Should -Be 1
         $first[0] | Should -Be 1000
         $first[1..5].Id | Should -Be ($changed | Select-Object -First 5)
         Invoke-Simulator $sim '_sim/requests/clear'
@@ -654,6 +683,19 @@ Describe 'Get-KustomerCustomer -UpdatedSince' {
     It 'finds nothing for a time in the future, and that is no error' {
         Get-KustomerCustomer -UpdatedSince ([DateTimeOffset]::UtcNow.AddDays(1)) -ErrorVariable problems | Should -BeNullOrEmpty
         $problems | Should -BeNullOrEmpty
+        @(Get-SearchRequest).Count | Should -Be 1
+    }
+
+    It 'says what it asks on -Verbose and shows its progress' {
+        $since = $origin.AddMinutes($org - 120)
+        $verbose = @(Get-KustomerCustomer -UpdatedSince $since -PageSize 50 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $verbose | Should -Contain ('Searching Kustomer for customers updated since ' + $since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'") + ', oldest change first, 50 a page.')
+
+        $run = Invoke-InNewRunspace ("Get-KustomerCustomer -UpdatedSince '{0}' -PageSize 50 | Out-Null" -f $since.ToString('o'))
+        $run.Errors | Should -BeNullOrEmpty
+        $records = @($run.Progress | Where-Object Activity -EQ 'Searching Kustomer customers')
+        @($records | Where-Object StatusDescription -Like '50 of 120*') | Should -Not -BeNullOrEmpty
+        $records[-1].RecordType | Should -Be 'Completed'
     }
 }
 
@@ -730,12 +772,17 @@ Describe 'Bad search input and refusals' {
         $problems | Should -HaveCount 1
         $problems[0].FullyQualifiedErrorId | Should -Be 'InvalidRequest,CustomerTools.Commands.GetKustomerCustomerCommand'
         $problems[0].Exception.Message | Should -Match 'customer_shoe_size'
+        $problems[0].Exception.Message | Should -Match '400'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].TargetObject | Should -BeOfType ([hashtable])
     }
 
     It 'a key without the search role stops with AccessDenied naming the role to add' {
         $noSearch = Connect-Kustomer -ApiKey (ConvertTo-TestSecret $Fixtures.kustomer.noSearchRoleKey) -BaseUri $sim.BaseUri -PassThru
-        { Get-KustomerCustomer -UpdatedSince '2025-01-01' -Connection $noSearch } |
-            Should -Throw -ErrorId 'AccessDenied,CustomerTools.Commands.GetKustomerCustomerCommand' -ExpectedMessage '*org.permission.search.create*'
+        $failure = { Get-KustomerCustomer -UpdatedSince '2025-01-01' -Connection $noSearch } |
+            Should -Throw -ErrorId 'AccessDenied,CustomerTools.Commands.GetKustomerCustomerCommand' -ExpectedMessage '*org.permission.search.create*' -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        ($failure | Out-String) + $failure.Exception.ToString() | Should -Not -BeLike "*$($Fixtures.kustomer.noSearchRoleKey)*"
         # The same key still reads customers.
         (Get-KustomerCustomer -Id $Fixtures.kustomer.fullId -Connection $noSearch).Id | Should -Be $Fixtures.kustomer.fullId
         Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
