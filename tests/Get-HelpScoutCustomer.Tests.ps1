@@ -157,13 +157,15 @@ Describe 'Get-HelpScoutCustomer -Id' {
             Should -Throw -ErrorId 'AccessDenied,CustomerTools.Commands.GetHelpScoutCustomerCommand' -ExpectedMessage '*API access is disabled*'
     }
 
-    It 'renews a token that expires mid-pipeline once, and the pipeline completes' {
+    It 'renews a token that expires mid-pipeline once, says so on -Verbose, and the pipeline completes' {
         $before = Get-TokenRequestCount
-        $ids = $full, $sparse, $dashed | ForEach-Object {
+        $all = $full, $sparse, $dashed, $nearMiss | ForEach-Object {
             if ($_ -eq $dashed) { $null = Invoke-Simulator $sim '_sim/helpscout/expire-tokens' }
             $_
-        } | Get-HelpScoutCustomer -ThrottleLimit 1
-        $ids.Id | Should -Be @($full, $sparse, $dashed)
+        } | Get-HelpScoutCustomer -ThrottleLimit 1 -Verbose 4>&1 2>&1
+        @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
+        @($all | Where-Object { $_ -is [CustomerTools.HelpScout.HelpScoutCustomer] }).Id | Should -Be @($full, $sparse, $dashed, $nearMiss)
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*refused the access token (401)*' }) | Should -Not -BeNullOrEmpty
         (Get-TokenRequestCount) - $before | Should -Be 1
     }
 }
