@@ -185,6 +185,19 @@ Describe '-ThrottleLimit' {
         $peak | Should -BeLessOrEqual 4
     }
 
+    It '| Select-Object -First 2 ends a lookup of many ids within one window of requests' {
+        Invoke-Simulator $sim '_sim/latency?ms=20'
+        $many = Get-GeneratedId (0..99)
+        Invoke-Simulator $sim '_sim/kustomer/generate?count=100'
+
+        $found = $many | Get-KustomerCustomer -ThrottleLimit 4 | Select-Object -First 2
+        Wait-SimulatorQuiet $sim
+
+        $found.Id | Should -Be ($many | Select-Object -First 2)
+        # The two written, plus at most a full window of 4 already sent when the pipeline stopped.
+        @(Get-SimulatorRequest $sim '/v1/customers/*').Count | Should -BeLessOrEqual 6
+    }
+
     It 'interleaves errors with customers in input order (2>&1)' {
         Invoke-Simulator $sim '_sim/latency?ms=30'
         # Slow answers for the first ids, so later ones are ready first.

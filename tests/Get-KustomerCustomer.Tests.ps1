@@ -526,17 +526,23 @@ Describe 'Get-KustomerCustomer -All' {
         $run.Progress[-1].RecordType | Should -Be 'Completed'
     }
 
-    It '| Select-Object -First 3 stops early, after a page or two, without an error' {
+    It '| Select-Object -First <First> stops early, after the <Pages> page(s) it needs or one more, without an error' -TestCases @(
+        @{ First = 3; Pages = 1 }
+        @{ First = 25; Pages = 3 }
+    ) {
         $Error.Clear()
         $errors = $null
 
-        $found = Get-KustomerCustomer -All -PageSize 10 -ErrorVariable errors | Select-Object -First 3
+        $found = Get-KustomerCustomer -All -PageSize 10 -ErrorVariable errors | Select-Object -First $First
         Wait-SimulatorQuiet $sim   # a page fetched ahead is recorded now, if there was one
 
-        $found.Id | Should -Be (Get-KustomerListIds 250 | Select-Object -First 3)
+        $found.Id | Should -Be (Get-KustomerListIds 250 | Select-Object -First $First)
         $errors | Should -BeNullOrEmpty
         $Error.Count | Should -Be 0
-        (Get-KustomerPageRequest).Count | Should -BeIn 1, 2   # of 26 pages
+        # The listing reads one page ahead while it writes the current one: that one at most, of 26.
+        $sent = @(Get-KustomerPageRequest | ForEach-Object { Get-SentQuery $_ 'page' })
+        $sent | Should -Be @(1..$sent.Count | ForEach-Object { "$_" })
+        $sent.Count | Should -BeIn $Pages, ($Pages + 1)
     }
 }
 
