@@ -9,10 +9,9 @@ function Start-ApiSimulator {
     if (-not (Test-Path $SimulatorDll)) {
         throw "The simulator is not built; run: dotnet build CustomerPS.sln -c Release"
     }
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    $start.ArgumentList.Add($SimulatorDll)
-    # It ends when its standard input closes: with this shell, even one that is killed.
-    $start.ArgumentList.Add('--exit-with-stdin')
+    # One argument string, not ArgumentList: Windows PowerShell 5.1's .NET Framework has no ArgumentList.
+    # --exit-with-stdin: it ends when its standard input closes, with this shell, even one that is killed.
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet', ('"{0}" --exit-with-stdin' -f $SimulatorDll))
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardInput = $true
     $start.UseShellExecute = $false
