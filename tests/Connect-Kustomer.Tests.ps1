@@ -54,13 +54,13 @@ Describe 'Connect-Kustomer' {
         { Connect-Kustomer -BaseUri $sim.BaseUri } | Should -Throw -ErrorId 'MissingCredential,CustomerTools.Commands.ConnectKustomerCommand' -ExpectedMessage '*KUSTOMER_API_KEY*'
     }
 
-    It 'picks <Root> (<Region>) for <Parameters>' -TestCases @(
-        @{ Parameters = @{}; Root = 'https://api.kustomerapp.com/'; Region = 'US' }
-        @{ Parameters = @{ Region = 'US' }; Root = 'https://api.kustomerapp.com/'; Region = 'US' }
-        @{ Parameters = @{ Region = 'eu' }; Root = 'https://api.prod2.kustomerapp.com/'; Region = 'EU' }
-        @{ Parameters = @{ Region = 'IN' }; Root = 'https://api.prod4.kustomerapp.com/'; Region = 'IN' }
-        @{ Parameters = @{ BaseUri = 'https://acme.api.kustomerapp.com' }; Root = 'https://acme.api.kustomerapp.com/'; Region = 'Custom' }
-        @{ Parameters = @{ BaseUri = 'https://api.prod2.kustomerapp.com' }; Root = 'https://api.prod2.kustomerapp.com/'; Region = 'EU' }
+    It 'picks <Root> (<Region>) for <Given>' -TestCases @(
+        @{ Given = 'neither -Region nor -BaseUri'; Parameters = @{}; Root = 'https://api.kustomerapp.com/'; Region = 'US' }
+        @{ Given = '-Region US'; Parameters = @{ Region = 'US' }; Root = 'https://api.kustomerapp.com/'; Region = 'US' }
+        @{ Given = '-Region eu'; Parameters = @{ Region = 'eu' }; Root = 'https://api.prod2.kustomerapp.com/'; Region = 'EU' }
+        @{ Given = '-Region IN'; Parameters = @{ Region = 'IN' }; Root = 'https://api.prod4.kustomerapp.com/'; Region = 'IN' }
+        @{ Given = 'an org host'; Parameters = @{ BaseUri = 'https://acme.api.kustomerapp.com' }; Root = 'https://acme.api.kustomerapp.com/'; Region = 'Custom' }
+        @{ Given = 'the EU host as -BaseUri'; Parameters = @{ BaseUri = 'https://api.prod2.kustomerapp.com' }; Root = 'https://api.prod2.kustomerapp.com/'; Region = 'EU' }
     ) {
         $connection = Connect-Kustomer -ApiKey (ConvertTo-TestSecret 'x') @Parameters -PassThru
         $connection.BaseUri | Should -Be ([uri]$Root)

@@ -189,7 +189,7 @@ Describe 'Export-Csv and ConvertTo-Json' {
         $json | Should -Not -Match '"\s*\{\\"'   # no raw JSON text in any value
     }
 
-    It 'reads well as text: "<name> <email> (<id>)" for a customer, its values for a list of entries' {
+    It 'reads well as text: name, email and id for a customer, the values for a list of entries' {
         "$(Get-KustomerCustomer -Id $full)" | Should -BeExactly "Priya Raman <priya@northwind.example> ($full)"
         "$(Get-HelpScoutCustomer -Id $hsFull)" | Should -BeExactly "Lena Okonkwo <lena@tidewater.example> ($hsFull)"
         "$((Get-HelpScoutCustomer -Id $hsFull).Emails)" | Should -BeExactly 'lena@tidewater.example lena.o@mail.example'
