@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # The admin scripts in examples/ run for real against the API simulator.
 
 BeforeAll {
@@ -7,8 +7,8 @@ BeforeAll {
     $examples = Join-Path $RepoRoot 'examples'
     $now = [DateTimeOffset]::UtcNow
 
-    function New-KustomerResource([string] $Id, [string] $Name, [string] $Email, [DateTimeOffset] $UpdatedAt, [hashtable] $Custom = @{}) {
-        @{ type = 'customer'; id = $Id; attributes = @{ name = $Name; emails = @(@{ email = $Email }); updatedAt = $UpdatedAt.ToString('yyyy-MM-ddTHH:mm:ss.fffZ'); custom = $Custom } }
+    function New-KustomerResource([string] $Id, [string] $Name, [string] $Email, [DateTimeOffset] $UpdatedAt, [hashtable] $Custom = @{}, [string[]] $Tags = @()) {
+        @{ type = 'customer'; id = $Id; attributes = @{ name = $Name; emails = @(@{ email = $Email }); updatedAt = $UpdatedAt.ToString('yyyy-MM-ddTHH:mm:ss.fffZ'); custom = $Custom; tags = $Tags } }
     }
 }
 
@@ -22,7 +22,7 @@ Describe 'Export-ChangedKustomerCustomers.ps1' {
     BeforeAll {
         Invoke-Simulator $sim '_sim/reset'
         Invoke-Simulator $sim '_sim/kustomer/generate?count=150'
-        Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a1' 'Changed Today' 'today@example.test' $now)
+        Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a1' 'Changed Today' 'today@example.test' $now -Tags gold, renewal)
         Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a2' 'Changed An Hour Ago' 'hour@example.test' $now.AddHours(-1))
         Add-SimulatorCustomer $sim Kustomer (New-KustomerResource 'cc00000000000000000000a3' 'Changed Last Week' 'week@example.test' $now.AddDays(-8))
         Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri
@@ -35,7 +35,10 @@ Describe 'Export-ChangedKustomerCustomers.ps1' {
         $summary = & "$examples/Export-ChangedKustomerCustomers.ps1" -Path $csv -BookmarkFile $bookmark -FirstRunDays 2
         $rows = Import-Csv $csv
         $rows.Id | Should -Be @('cc00000000000000000000a2', 'cc00000000000000000000a1')
+        Get-Content $csv -TotalCount 1 | Should -BeExactly '"Id","Name","Email","Phone","ExternalId","Tags","UpdatedAt","OpenConversations","Deleted"'
+        $rows[1].Name | Should -Be 'Changed Today'
         $rows[1].Email | Should -Be 'today@example.test'
+        $rows[1].Tags | Should -BeExactly 'gold; renewal'
         [DateTimeOffset]::Parse($rows[1].UpdatedAt).ToUnixTimeMilliseconds() | Should -Be $now.ToUnixTimeMilliseconds()
         $summary.Exported | Should -Be 2
         (Get-SimulatorRequest $sim).rawPath | Sort-Object -Unique | Should -Be '/v1/customers/search'
@@ -99,7 +102,11 @@ Describe 'Find-CustomerInBothServices.ps1' {
             & "$examples/Find-CustomerInBothServices.ps1" 2>&1
         $all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] } | Should -BeNullOrEmpty -Because 'not found is expected here'
         $rows = $all | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }
+        ($rows | ConvertTo-Csv -NoTypeInformation)[0] | Should -BeExactly '"Email","FoundIn","KustomerId","HelpScoutId","Name"'
+        $rows.Email | Should -Be @('lena@tidewater.example', 'priya@northwind.example', 'nobody@nowhere.example')
         $rows.FoundIn | Should -Be @('Kustomer and Help Scout', 'Kustomer', '')
+        $rows.KustomerId | Should -Be @('cc00000000000000000000b1', $Fixtures.kustomer.fullId, '')
+        $rows.HelpScoutId | Should -Be @([string]$Fixtures.helpScout.fullId, '', '')
         $rows[0].KustomerId | Should -Be 'cc00000000000000000000b1'
         $rows[0].HelpScoutId | Should -Be ([string]$Fixtures.helpScout.fullId)
         $rows[1].Name | Should -Be 'Priya Raman'
@@ -116,6 +123,7 @@ Describe 'Get-KustomerVipReport.ps1' {
     It 'keeps the VIP and gold customers, most seats first' {
         $report = & "$examples/Get-KustomerVipReport.ps1"
         $expected = Get-KustomerCustomer -All | Where-Object { $_.Custom.vipBool -or $_.Custom.tierStr -eq 'gold' }
+        ($report | ConvertTo-Csv -NoTypeInformation)[0] | Should -BeExactly '"Id","Name","Email","Tier","Seats","Vip","OpenConversations"'
         $report.Count | Should -Be $expected.Count
         $report[0].Id | Should -Be ($expected | Sort-Object { [double]$_.Custom.seatsNum } -Descending | Select-Object -First 1).Id
         $seats = [double[]]$report.Seats
@@ -163,6 +171,7 @@ Describe 'Invoke-NightlyCustomerSync.ps1' {
         Invoke-Simulator $sim '_sim/script' -Body @{ pathContains = '/v1/customers/search'; status = 429; headers = @{ 'Retry-After' = '1' }; times = 2 }
         & $job -More '-FirstRunDays', '1', '-MaxRetries', '3' | Should -Be 0
         $changed.Count | Should -Be 600
+        Get-Content $out -TotalCount 1 | Should -BeExactly '"Id","Name","Email","Phone","ExternalId","Tags","UpdatedAt","OpenConversations","Deleted"'
         (Import-Csv $out).Id | Should -Be $changed
         Get-Content $log -Raw | Should -Match 'Done: 600 written, 0 failed, bookmark '
         [DateTimeOffset](Get-Content $bookmark) | Should -Be ([DateTimeOffset]::Parse((Import-Csv $out)[-1].UpdatedAt))

@@ -1,4 +1,4 @@
-#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+﻿#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 # Services and proxies that repeat the request's credentials in what they answer (the simulator's
 # scripted answers echo the Authorization header or the token request's form): the module still
 # quotes what they say, with every key, secret and token as [redacted], in error messages, $Error,
@@ -11,6 +11,7 @@ BeforeAll {
     $sparse = $Fixtures.kustomer.sparseId
     $hsFull = $Fixtures.helpScout.fullId
     $hsSparse = $Fixtures.helpScout.sparseId
+    $missing = '64b7f0c2e4a1d3b5c6a7e8aa'
 
     # Everything a user could see or log from records written with *>&1, and from $Error.
     function Get-VisibleText([object[]] $Records) {
@@ -94,6 +95,25 @@ Describe 'Kustomer answers that echo the API key' {
         (Get-OnlyError $all).FullyQualifiedErrorId | Should -BeLike 'ServiceError,*'
         Assert-NoSecret $all $KustomerKey
     }
+
+    It 'keeps the key out of every stream, message, ToString and $Error, through a disconnect' {
+        Invoke-Simulator $sim '_sim/script' -Body @{ pathContains = $sparse; status = 500; body = '{"errors":[{"title":"boom"}]}' }
+        $all = @(& {
+                $connection = Get-KustomerConnection
+                $connection | Format-List * | Out-String
+                $connection.ToString()
+                $full, $missing, $sparse, 'bad' | Get-KustomerCustomer -Verbose -Debug -ErrorAction Continue
+                $connection | Disconnect-Kustomer -Verbose
+                try { Get-KustomerCustomer -Id $full } catch { $_ }
+            } *>&1)
+
+        @($all | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -Not -BeNullOrEmpty
+        @($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }) | Should -Not -BeNullOrEmpty
+        @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).FullyQualifiedErrorId -replace ',.*' |
+            Should -Be @('CustomerNotFound', 'ServiceError', 'InvalidCustomerId', 'NotConnected')
+        Assert-NoSecret $all $KustomerKey
+        Connect-Kustomer -ApiKey (ConvertTo-TestSecret $KustomerKey) -BaseUri $sim.BaseUri -MaxRetries 0
+    }
 }
 
 Describe 'Help Scout answers that echo the secret or a token' {
@@ -154,5 +174,27 @@ Describe 'Help Scout answers that echo the secret or a token' {
         $error1.FullyQualifiedErrorId | Should -BeLike 'ServiceError,*'
         $error1.Exception.Message | Should -BeLike '*upstream connect error; request headers were: authorization: Bearer `[redacted`]*'
         Assert-NoSecret $all $token
+    }
+
+    It 'keeps the secret and every token out of all streams, ToString and $Error, through a renewal, a disconnect and a failed connect' {
+        $all = @(& {
+                $connection = Connect-HelpScout -ClientId $HelpScoutAppId -ClientSecret (ConvertTo-TestSecret $HelpScoutAppSecret) -BaseUri $sim.BaseUri -PassThru -Verbose -Debug
+                $connection | Format-List * | Out-String
+                $connection.ToString()
+                Get-HelpScoutConnection | Out-String
+                $hsFull, 999, $hsSparse | Get-HelpScoutCustomer -Verbose -Debug -ErrorAction Continue
+                Invoke-Simulator $sim '_sim/helpscout/expire-tokens'
+                Get-HelpScoutCustomer -Email 'lena@tidewater.example', 'nobody@nowhere.example' -Verbose -Debug -ErrorAction Continue
+                Disconnect-HelpScout -Verbose
+                try { Connect-HelpScout -ClientId $HelpScoutAppId -ClientSecret (ConvertTo-TestSecret "wrong-$HelpScoutAppSecret") -BaseUri $sim.BaseUri -Verbose -Debug } catch { $_ }
+            } *>&1)
+
+        @($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }) | Should -Not -BeNullOrEmpty
+        @($all | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).FullyQualifiedErrorId -replace ',.*' |
+            Should -Be @('CustomerNotFound', 'CustomerNotFound', 'AuthenticationFailed')
+        $tokens = @((Invoke-Simulator $sim '_sim/helpscout/tokens' -Method GET).issued)
+        $tokens.Count | Should -BeGreaterThan 1
+        # A token's tail too: a cut that keeps most of it must not show it.
+        Assert-NoSecret $all (@($HelpScoutAppSecret) + $tokens + ($tokens | ForEach-Object { $_.Substring(9) }))
     }
 }

@@ -52,6 +52,17 @@ function Get-SimulatorRequest([Parameter(Mandatory)] $Simulator, [string] $PathL
     Invoke-Simulator -Simulator $Simulator -Method GET -Path '_sim/requests' | ForEach-Object { $_ } | Where-Object { $_.rawPath -like $PathLike }
 }
 
+# A query parameter as the simulator received it, decoded from the raw request target (the
+# recorded `query` goes through ConvertFrom-Json, which turns date-like text into DateTime).
+function Get-SentQuery([Parameter(Mandatory)] $Request, [Parameter(Mandatory)] [string] $Name) {
+    $target = [string] $Request.rawTarget
+    if ($target.IndexOf('?') -lt 0) { return }
+    foreach ($pair in $target.Substring($target.IndexOf('?') + 1) -split '&') {
+        $key, $value = $pair -split '=', 2
+        if ([uri]::UnescapeDataString($key) -ceq $Name) { return [uri]::UnescapeDataString($value.Replace('+', ' ')) }
+    }
+}
+
 function ConvertTo-TestSecret([string] $Text) { ConvertTo-SecureString -String $Text -AsPlainText -Force }
 
 Import-Module $ModulePath -Force

@@ -12,7 +12,7 @@ namespace CustomerTools.Tests;
 
 /// <summary>
 /// The scripts in examples/ call our cmdlets only with parameters they have, and nothing a
-/// standard PowerShell lacks. (ExampleRunTests and tests/CustomerTools.Examples.Tests.ps1 run them.)
+/// standard PowerShell lacks. (tests/CustomerTools.Examples.Tests.ps1 runs them.)
 /// </summary>
 public sealed class ExampleScriptTests
 {

@@ -106,12 +106,22 @@ public sealed class ModuleLayoutTests
     }
 
     [Fact]
-    public void The_format_file_is_valid_and_has_views_for_both_customer_types()
+    public void The_format_file_is_valid_and_has_a_table_and_a_list_view_for_every_output_type()
     {
         string path = Path.Combine(ModuleLocation.ModuleFolder, "CustomerTools.Format.ps1xml");
         _ = new FormatTable(new[] { path });
-        string text = File.ReadAllText(path);
-        Assert.Contains("<TypeName>CustomerTools.Kustomer.KustomerCustomer</TypeName>", text, StringComparison.Ordinal);
-        Assert.Contains("<TypeName>CustomerTools.HelpScout.HelpScoutCustomer</TypeName>", text, StringComparison.Ordinal);
+        var views = System.Xml.Linq.XDocument.Load(path).Descendants("View")
+            .Select(v => (Type: v.Element("ViewSelectedBy")!.Element("TypeName")!.Value, Kind: v.Elements().Last().Name.LocalName))
+            .ToArray();
+
+        foreach (string type in new[]
+        {
+            "CustomerTools.Kustomer.KustomerCustomer", "CustomerTools.HelpScout.HelpScoutCustomer",
+            "CustomerTools.Kustomer.KustomerConnection", "CustomerTools.HelpScout.HelpScoutConnection",
+        })
+        {
+            Assert.Contains((type, "TableControl"), views);
+            Assert.Contains((type, "ListControl"), views);
+        }
     }
 }

@@ -1,8 +1,5 @@
-using System;
-using System.Diagnostics;
+﻿using System;
 using System.Linq;
-using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
 using CustomerTools.ApiSimulator;
 using CustomerTools.ApiSimulator.HelpScout;
@@ -15,7 +12,11 @@ using CustomerTools.TestKit;
 
 namespace CustomerTools.Tests;
 
-/// <summary>Retries, waits, timeouts, redirects, cancellation and broken answers, through the real engine.</summary>
+/// <summary>
+/// Waits a fake clock pins (Retry-After, X-RateLimit-Retry-After, backoff), redirects, and every
+/// kind of broken answer in both services, through the real engine. (Retries, time-outs and Ctrl+C
+/// in real time: CustomerTools.Resilience.Tests.ps1.)
+/// </summary>
 [Collection(ShortTimeoutGroup.Name)]
 public sealed class ResilienceTests : ModuleTest
 {
@@ -56,42 +57,6 @@ public sealed class ResilienceTests : ModuleTest
     }
 
     [Fact]
-    public void Still_throttled_after_the_retries_is_RateLimited_for_that_input_only()
-    {
-        Connect("-MaxRetries 2");
-        Sim.Script(new ScriptedAnswer { PathContains = Full, Status = 429, Times = null, Body = """{"errors":[{"status":429,"title":"Too Many Requests"}]}""" });
-
-        var result = Ps.Run($"'{Full}', '{Sparse}' | Get-KustomerCustomer");
-
-        Assert.Equal(Sparse, Assert.Single(result.Objects<KustomerCustomer>()).Id);
-        var error = Assert.Single(result.Errors);
-        Assert.StartsWith("RateLimited,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Equal(ErrorCategory.LimitsExceeded, error.CategoryInfo.Category);
-        Assert.Equal(Full, error.TargetObject);
-        Assert.Contains("after 2 retries", error.Exception.Message, StringComparison.Ordinal);
-        Assert.Equal(3, Sim.RequestsTo(Full).Count);
-        Assert.Equal(2, _clock.Delays.Count);
-    }
-
-    [Theory]
-    [InlineData(502, 4)]
-    [InlineData(503, 4)]
-    [InlineData(504, 4)]
-    [InlineData(500, 1)]
-    public void Server_errors_are_retried_only_when_worth_it_then_ServiceError(int status, int attempts)
-    {
-        Connect("-MaxRetries 3");
-        Sim.Script(new ScriptedAnswer { PathContains = Full, Status = status, Times = null });
-
-        var result = Ps.Run($"Get-KustomerCustomer -Id {Full}");
-
-        var error = Assert.Single(result.Errors);
-        Assert.StartsWith("ServiceError,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Equal(ErrorCategory.ConnectionError, error.CategoryInfo.Category);
-        Assert.Equal(attempts, Sim.RequestsTo(Full).Count);
-    }
-
-    [Fact]
     public void A_dropped_connection_is_retried_with_backoff()
     {
         Connect();
@@ -115,33 +80,6 @@ public sealed class ResilienceTests : ModuleTest
         Ps.Run($"Get-KustomerCustomer -Id {Full}");
 
         Assert.Single(Sim.Requests());
-    }
-
-    [Fact]
-    public void No_answer_within_TimeoutSec_is_RequestTimedOut_for_that_input_only()
-    {
-        Connect("-TimeoutSec 1");
-        Sim.Script(new ScriptedAnswer { PathContains = Full, DelayMs = 30000, Times = null });
-
-        var result = Ps.Run($"'{Full}', '{Sparse}' | Get-KustomerCustomer");
-
-        Assert.Equal(Sparse, Assert.Single(result.Objects<KustomerCustomer>()).Id);
-        var error = Assert.Single(result.Errors);
-        Assert.StartsWith("RequestTimedOut,", error.FullyQualifiedErrorId, StringComparison.Ordinal);
-        Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
-        Assert.Equal(Full, error.TargetObject);
-        Assert.Contains("-TimeoutSec", error.Exception.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_body_that_stalls_halfway_times_out_too()
-    {
-        Connect("-TimeoutSec 1");
-        Sim.Script(new ScriptedAnswer { PathContains = Full, Breakage = Breakage.StallBody, Body = """{"data":{"type":"customer","id":"x"}}""" });
-
-        var result = Ps.Run($"Get-KustomerCustomer -Id {Full}");
-
-        Assert.StartsWith("RequestTimedOut,", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,49 +143,14 @@ public sealed class ResilienceTests : ModuleTest
         Assert.Equal(Sparse, Assert.Single(result.Objects<KustomerCustomer>()).Id);
         Assert.StartsWith(errorId + ",", Assert.Single(result.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(Full, result.Errors[0].TargetObject);
+        if (errorId == "InvalidResponse")
+        {
+            Assert.Single(Sim.RequestsTo("/v1/customers/" + Full)); // not the documented shape: not worth asking again
+        }
+
         Assert.Equal(64, Assert.Single(helpScout.Objects<HelpScoutCustomer>()).Id);
         Assert.StartsWith(errorId + ",", Assert.Single(helpScout.Errors).FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Equal(HelpScoutFixtures.FullId, helpScout.Errors[0].TargetObject);
-    }
-
-    [Fact]
-    public void Ctrl_C_cancels_requests_in_flight_at_once_and_leaves_no_connection_open()
-    {
-        Connect();
-        Sim.Kustomer.Generate(40);
-        Sim.Script(new ScriptedAnswer { PathContains = "/v1/customers/", DelayMs = 60000, Times = null });
-        string[] ids = Enumerable.Range(0, 40).Select(KustomerFixtures.GeneratedId).ToArray();
-
-        using var ps = PowerShell.Create();
-        ps.Runspace = Ps.Runspace;
-        ps.AddScript("$ids | Get-KustomerCustomer -ThrottleLimit 8").AddParameter("ids", ids);
-        Ps.Set("ids", ids);
-        var running = ps.BeginInvoke();
-        Assert.True(SpinWait.SpinUntil(() => Sim.InFlight().InFlight == 8, TimeSpan.FromSeconds(10)), $"in flight: {Sim.InFlight().InFlight}");
-
-        var stopwatch = Stopwatch.StartNew();
-        ps.Stop();
-        stopwatch.Stop();
-
-        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {stopwatch.Elapsed}");
-        Assert.True(SpinWait.SpinUntil(() => Sim.InFlight().InFlight == 0, TimeSpan.FromSeconds(5)), "the simulator still serves requests the module gave up");
-        Assert.Equal(8, Sim.Requests().Count);
-        Assert.All(Sim.Requests(), r => Assert.True(r.Aborted));
-    }
-
-    [Fact]
-    public void Pacing_by_the_quota_headers_avoids_429s()
-    {
-        ConnectKustomer();
-        Sim.Kustomer.Generate(30);
-        Sim.Kustomer.Quota(10, TimeSpan.FromSeconds(1));
-        string[] ids = Enumerable.Range(0, 30).Select(KustomerFixtures.GeneratedId).ToArray();
-
-        var result = Ps.Run("Get-KustomerCustomer -Id $ids -ThrottleLimit 4", ("ids", ids));
-
-        Assert.Equal(ids, result.Objects<KustomerCustomer>().Select(c => c.Id).ToArray());
-        Assert.Equal(0, Sim.Kustomer.QuotaCounts().Rejected);
     }
 
     private void Connect(string more = "")
