@@ -19,9 +19,11 @@ internal sealed class OrganizationFigures : IDisposable
 
     /// <summary>The loop without the module's once-per-command: a request per customer that has an organization.</summary>
     private const string RestMethodPerCustomer = """
-        $headers = @{ Authorization = "Bearer $token" }
-        foreach ($customer in Get-HelpScoutCustomer -All) {
-            if ($customer.OrganizationId) { Invoke-RestMethod -Uri "${base}v2/organizations/$($customer.OrganizationId)" -Headers $headers }
+        & {
+            $headers = @{ Authorization = "Bearer $token" }
+            foreach ($customer in Get-HelpScoutCustomer -All) {
+                if ($customer.OrganizationId) { Invoke-RestMethod -Uri "${base}v2/organizations/$($customer.OrganizationId)" -Headers $headers }
+            }
         }
         """;
 
